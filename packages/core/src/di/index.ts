@@ -1,0 +1,3 @@
+export * from './tokens.js';
+export * from './define-plugin.js';
+export * from './registry.js';

@@ -1,0 +1,2 @@
+export * from './rgae-error.js';
+export * from './suggest.js';

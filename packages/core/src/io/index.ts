@@ -1,0 +1,3 @@
+export * from './atomic-write.js';
+export * from './npy.js';
+export * from './ensemble-files.js';

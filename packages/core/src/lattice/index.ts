@@ -1,0 +1,2 @@
+export * from './spin-batch.js';
+export * from './lattice-model.js';

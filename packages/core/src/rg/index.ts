@@ -1,0 +1,1 @@
+export * from './rg-scheme.js';

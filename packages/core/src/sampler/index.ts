@@ -1,0 +1,2 @@
+export * from './sampler.js';
+export * from './generate-ensemble.js';

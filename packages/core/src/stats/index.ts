@@ -1,0 +1,4 @@
+export * from './estimate.js';
+export * from './autocorrelation.js';
+export * from './jackknife.js';
+export * from './observables.js';
