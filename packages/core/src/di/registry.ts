@@ -1,6 +1,6 @@
 import { Container } from 'inversify';
 import { RgaeError } from '../errors/rgae-error.js';
-import { unknownIdMessage } from '../errors/suggest.js';
+import { nearest, unknownIdMessage } from '../errors/suggest.js';
 import type { LatticeModel } from '../lattice/lattice-model.js';
 import type { StudyTestDefinition } from '../metric/study-test.js';
 import type { ArchitectureDefinition } from '../model/architecture.js';
@@ -22,6 +22,13 @@ export interface RegistryEntry {
   id: string;
   plugin: string;
   description: string;
+  /** For samplers: the lattice they update (sampler ids are unique per lattice, not globally). */
+  lattice?: string;
+}
+
+/** Registry key of a part: the id, or `lattice:id` for samplers. */
+function keyOf(kind: PartKind, value: { id: string; lattice?: string }): string {
+  return kind === 'sampler' ? `${value.lattice}:${value.id}` : value.id;
 }
 
 export interface PluginFailure {
@@ -53,10 +60,11 @@ export class Registry {
       throw new RgaeError('PLUGIN', `Plugin "${plugin.name}" is loaded twice. Remove the duplicate from the plugin list.`);
     }
 
-    const staged: Array<{ kind: PartKind; id: string; value: { id: string; description?: string } }> = [];
-    const stage = (kind: PartKind) => (value: { id: string; description?: string }) => {
-      this.checkNewId(plugin.name, kind, value?.id, staged);
-      staged.push({ kind, id: value.id, value });
+    type Part = { id: string; description?: string; lattice?: string };
+    const staged: Array<{ kind: PartKind; key: string; value: Part }> = [];
+    const stage = (kind: PartKind) => (value: Part) => {
+      this.checkNewPart(plugin.name, kind, value, staged);
+      staged.push({ kind, key: keyOf(kind, value), value });
     };
     const binders: PluginBinders = {
       lattice: stage('lattice'),
@@ -74,9 +82,15 @@ export class Registry {
       throw new RgaeError('PLUGIN', `Plugin "${plugin.name}" failed during registration: ${reason}`, { cause: error });
     }
 
-    for (const { kind, id, value } of staged) {
-      this.container.bind(TOKENS[kind]).toConstantValue(value).whenNamed(id);
-      this.entries.get(kind)!.set(id, { kind, id, plugin: plugin.name, description: value.description ?? '' });
+    for (const { kind, key, value } of staged) {
+      this.container.bind(TOKENS[kind]).toConstantValue(value).whenNamed(key);
+      this.entries.get(kind)!.set(key, {
+        kind,
+        id: value.id,
+        plugin: plugin.name,
+        description: value.description ?? '',
+        ...(kind === 'sampler' ? { lattice: value.lattice } : {}),
+      });
     }
     this.plugins.push(plugin);
   }
@@ -95,7 +109,8 @@ export class Registry {
     return failures;
   }
 
-  get<K extends PartKind>(kind: K, id: string): PartTypes[K] {
+  /** Returns the part registered under `id`; throws UNKNOWN_ID listing the known ids and the nearest one. */
+  get<K extends Exclude<PartKind, 'sampler'>>(kind: K, id: string): PartTypes[K] {
     const known = this.entries.get(kind)!;
     if (!known.has(id)) {
       const label = PART_LABELS[kind];
@@ -104,16 +119,35 @@ export class Registry {
     return this.container.get<PartTypes[K]>(TOKENS[kind], { name: id });
   }
 
+  /** Returns the sampler `id` of `lattice`; the error lists the samplers that lattice has. */
+  getSampler(lattice: string, id: string): SamplerDefinition {
+    this.get('lattice', lattice);
+    const key = `${lattice}:${id}`;
+    if (!this.entries.get('sampler')!.has(key)) {
+      const available = this.samplersFor(lattice).map((s) => s.id);
+      const elsewhere = this.list().filter((e) => e.kind === 'sampler' && e.id === id).map((e) => e.lattice);
+      const note = elsewhere.length > 0 ? ` Sampler "${id}" exists for: ${elsewhere.join(', ')}.` : '';
+      const guess = nearest(id, available);
+      const hint = guess ? ` Did you mean "${guess}"?` : '';
+      throw new RgaeError(
+        'UNKNOWN_ID',
+        `Unknown sampler "${id}" for lattice "${lattice}". Samplers for "${lattice}": ${available.join(', ') || '(none)'}.${hint}${note}`,
+      );
+    }
+    return this.container.get<SamplerDefinition>(TOKENS.sampler, { name: key });
+  }
+
   has(kind: PartKind, id: string): boolean {
     return this.entries.get(kind)!.has(id);
   }
 
+  /** Registered ids of a kind (for samplers, `lattice:id` keys). */
   ids(kind: PartKind): string[] {
     return [...this.entries.get(kind)!.keys()];
   }
 
   all<K extends PartKind>(kind: K): PartTypes[K][] {
-    return this.ids(kind).map((id) => this.get(kind, id));
+    return this.ids(kind).map((key) => this.container.get<PartTypes[K]>(TOKENS[kind], { name: key }));
   }
 
   /** Every registered part with the plugin that provided it. */
@@ -130,13 +164,14 @@ export class Registry {
     return this.all('sampler').filter((s) => s.lattice === lattice);
   }
 
-  private checkNewId(
+  private checkNewPart(
     pluginName: string,
     kind: PartKind,
-    id: unknown,
-    staged: ReadonlyArray<{ kind: PartKind; id: string }>,
+    part: { id: unknown; lattice?: unknown },
+    staged: ReadonlyArray<{ kind: PartKind; key: string }>,
   ): void {
     const label = PART_LABELS[kind].singular;
+    const id = part?.id;
     if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
       throw new RgaeError(
         'PLUGIN',
@@ -144,7 +179,11 @@ export class Registry {
           `words with digits, ".", "_" or "-", optionally namespaced as "plugin/id".`,
       );
     }
-    const existing = this.entries.get(kind)!.get(id);
+    if (kind === 'sampler' && (typeof part.lattice !== 'string' || part.lattice.length === 0)) {
+      throw new RgaeError('PLUGIN', `Plugin "${pluginName}" registered sampler "${id}" without the "lattice" it updates.`);
+    }
+    const key = keyOf(kind, part as { id: string; lattice?: string });
+    const existing = this.entries.get(kind)!.get(key);
     if (existing) {
       throw new RgaeError(
         'PLUGIN',
@@ -152,7 +191,7 @@ export class Registry {
           `Namespace third-party ids as "${pluginName}/${id}" or remove one of the plugins.`,
       );
     }
-    if (staged.some((s) => s.kind === kind && s.id === id)) {
+    if (staged.some((s) => s.kind === kind && s.key === key)) {
       throw new RgaeError('PLUGIN', `Plugin "${pluginName}" registers the ${label} id "${id}" twice.`);
     }
   }
