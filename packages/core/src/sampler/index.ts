@@ -1,2 +1,3 @@
 export * from './sampler.js';
 export * from './generate-ensemble.js';
+export * from './validate.js';

@@ -1,0 +1,18 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ioError, writeFileAtomic } from '@rgae/core';
+
+/**
+ * Creates the output folder and proves it writable before any work starts, so an unwritable --out fails
+ * at once with nothing written.
+ */
+export async function prepareOutputFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw ioError(folder, error);
+  }
+  const probe = join(folder, `.rgae-write-check-${process.pid}`);
+  await writeFileAtomic(probe, '');
+  await rm(probe, { force: true });
+}
