@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^@rgae\/plugin-xy$/, replacement: source('./packages/plugins/xy/src/index.ts') },
       { find: /^@rgae\/rg-schemes$/, replacement: source('./packages/rg-schemes/src/index.ts') },
       { find: /^@rgae\/models$/, replacement: source('./packages/models/src/index.ts') },
+      { find: /^@rgae\/report$/, replacement: source('./packages/report/src/index.ts') },
     ],
   },
   test: {
