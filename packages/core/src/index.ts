@@ -13,3 +13,4 @@ export * from './di/index.js';
 
 /** Version of the @rgae/core package, stored with every result. */
 export const CORE_VERSION = '0.1.0';
+export * from './study/index.js';

@@ -1,5 +1,5 @@
 import { invalidArgument } from '@rgae/core';
-import { parseValueList } from './value-list.js';
+import { parseValueList } from '@rgae/core';
 
 /** One simulation point: users may give temperatures or betas, both are stored (k_B = 1). */
 export interface ThermalPoint {

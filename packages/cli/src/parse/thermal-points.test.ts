@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveThermalPoints } from './thermal-points.js';
-import { parseValueList } from './value-list.js';
+import { parseValueList } from '@rgae/core';
 
 describe('parseValueList', () => {
   it('expands an inclusive range', () => {

@@ -1,4 +1,4 @@
-import { invalidArgument } from '@rgae/core';
+import { invalidArgument } from '../errors/rgae-error.js';
 
 /** Most points a list or range may expand to; a guard against a mistyped step such as 1.5:3.5:0.00001. */
 export const MAX_POINTS = 1000;
