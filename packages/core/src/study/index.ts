@@ -4,3 +4,4 @@ export * from './study-config.js';
 export * from './study-file.js';
 export * from './run-directory.js';
 export * from './stage-runner.js';
+export * from './stages/index.js';

@@ -1,0 +1,3 @@
+export * from './ensemble-stage.js';
+export * from './import-dataset.js';
+export * from './coarsen-stage.js';
