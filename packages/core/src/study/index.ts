@@ -4,4 +4,5 @@ export * from './study-config.js';
 export * from './study-file.js';
 export * from './run-directory.js';
 export * from './stage-runner.js';
+export * from './study-context.js';
 export * from './stages/index.js';
