@@ -20,7 +20,8 @@ const boundaries = {
     { sourceTag: 'scope:rg', onlyDependOnLibsWithTags: ['scope:core'], bannedExternalImports: ['@tensorflow/*', '@oclif/*'] },
     { sourceTag: 'scope:models', onlyDependOnLibsWithTags: ['scope:core'], bannedExternalImports: ['@oclif/*'] },
     { sourceTag: 'scope:report', onlyDependOnLibsWithTags: ['scope:core'], bannedExternalImports: ['@tensorflow/*', '@oclif/*', 'gpu.js'] },
-    { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:core', 'scope:lattice-plugin', 'scope:rg', 'scope:models', 'scope:report'] },
+    { sourceTag: 'scope:study-tests', onlyDependOnLibsWithTags: ['scope:core'], bannedExternalImports: ['@tensorflow/*', '@oclif/*', 'gpu.js'] },
+    { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:core', 'scope:lattice-plugin', 'scope:rg', 'scope:models', 'scope:report', 'scope:study-tests'] },
     { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:core', 'scope:lattice-plugin', 'scope:rg', 'scope:models'] },
   ],
 };
@@ -29,7 +30,7 @@ const boundaries = {
 const testBoundaries = {
   ...boundaries,
   depConstraints: boundaries.depConstraints.map((constraint) =>
-    constraint.sourceTag === 'scope:cli' ? constraint : { ...constraint, onlyDependOnLibsWithTags: ['scope:core', 'scope:lattice-plugin', 'scope:rg', 'scope:models', 'scope:report', 'scope:tools'] },
+    constraint.sourceTag === 'scope:cli' ? constraint : { ...constraint, onlyDependOnLibsWithTags: ['scope:core', 'scope:lattice-plugin', 'scope:rg', 'scope:models', 'scope:report', 'scope:study-tests', 'scope:tools'] },
   ),
 };
 

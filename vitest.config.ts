@@ -15,6 +15,7 @@ export default defineConfig({
       { find: /^@rgae\/rg-schemes$/, replacement: source('./packages/rg-schemes/src/index.ts') },
       { find: /^@rgae\/models$/, replacement: source('./packages/models/src/index.ts') },
       { find: /^@rgae\/report$/, replacement: source('./packages/report/src/index.ts') },
+      { find: /^@rgae\/study-tests$/, replacement: source('./packages/study-tests/src/index.ts') },
     ],
   },
   test: {
