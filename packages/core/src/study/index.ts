@@ -5,4 +5,6 @@ export * from './study-file.js';
 export * from './run-directory.js';
 export * from './stage-runner.js';
 export * from './study-context.js';
+export * from './data-split.js';
+export * from './artefact-files.js';
 export * from './stages/index.js';
