@@ -18,6 +18,8 @@ export interface StageResult<S = unknown> {
 
 export interface StageRunContext<C> {
   config: C;
+  /** The run directory; a stage that publishes files at its top level (the report) writes there atomically. */
+  runDir: string;
   /** Temporary folder the stage writes its files into; renamed to the stage folder on success. */
   outputDir: string;
   /** Folder that survives an interrupted attempt (checkpoints), removed once the stage completes. */
@@ -93,7 +95,7 @@ export async function runStages<C>(stages: readonly StageDefinition<C>[], option
     await mkdir(outputDir, { recursive: true });
     await mkdir(workDir, { recursive: true });
 
-    const summary = await stage.run({ config: options.config, outputDir, workDir, upstream, logger });
+    const summary = await stage.run({ config: options.config, runDir: options.runDir, outputDir, workDir, upstream, logger });
     const completed: StageRecord = { name: stage.name, hash, summary, completedAt: new Date().toISOString() };
     await writeFileAtomic(join(outputDir, 'stage.json'), JSON.stringify(completed, null, 2) + '\n');
     await replaceFolder(outputDir, dir);
