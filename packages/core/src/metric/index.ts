@@ -1,1 +1,2 @@
 export * from './study-test.js';
+export * from './figure-specs.js';
