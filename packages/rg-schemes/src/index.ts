@@ -11,6 +11,27 @@ export type { BlockKernels, BlockShape } from './kernel/block-kernels.js';
 export { typedArrayKernels } from './kernel/typed-array-kernels.js';
 export { gpujsKernels, gpujsMode, hasRealGpuMode } from './kernel/gpujs-kernels.js';
 export { selectBlockKernels } from './kernel/select-block-kernels.js';
+export type { ChainSettings } from './ensemble/chain-settings.js';
+export {
+  rgFlow,
+  FLOW_OBSERVABLES,
+  type FlowObservable,
+  type FlowPoint,
+  type RgFlowConfig,
+  type RgFlowOptions,
+  type RgFlowResult,
+} from './flow/rg-flow.js';
+export { nearestNeighbourCorrelation } from './flow/nearest-neighbour-correlation.js';
+export {
+  analyseMcrg,
+  runMcrg,
+  type McrgAnalysisOptions,
+  type McrgConfig,
+  type McrgLevel,
+  type McrgOptions,
+  type McrgResult,
+} from './mcrg/run-mcrg.js';
+export { EVEN_OPERATORS, ODD_OPERATORS, measureOperators, type CouplingOperator } from './mcrg/coupling-operators.js';
 
 /** Registers the majority, decimation and block-average schemes. */
 export default definePlugin({

@@ -2,16 +2,16 @@ import { assertCoarsenable, type CoarsenOptions, type KernelChoice, type RGSchem
 import { BUILTIN_SCHEMES } from '../scheme/builtin-schemes.js';
 import { assertSchemeSupports } from '../scheme/scheme-support.js';
 
-/** `CoarsenOptions` plus the number of steps; scheme-specific options such as `tieBreak` pass through. */
+/** `CoarsenOptions` plus the number of steps. Scheme-specific options such as `tieBreak` reach every step. */
 export interface CoarsenToLevelOptions {
-  /** Block size b; the scheme's default when absent. */
+  /** Block size b, the scheme's default when absent. */
   blockSize?: number;
   /** Number of steps k ≥ 1, giving side L/b^k. */
   level: number;
   /** Randomness for tie-breaks, shared by the steps in order. */
   rng: Rng;
   kernels?: KernelChoice;
-  /** Schemes named in the error for an unsupported lattice; the built-in schemes when absent. */
+  /** Schemes listed in the error for an unsupported lattice, the built-in schemes when absent. */
   schemes?: readonly RGScheme[];
   [option: string]: unknown;
 }

@@ -9,7 +9,7 @@ export interface BlockShape {
 
 /**
  * The hot loops of block coarse-graining. Coarse site (X, Y) of sample n covers the fine sites
- * x ∈ [bX, bX + b), y ∈ [bY, bY + b); output is stored as [nSamples, L/b, L/b].
+ * x ∈ [bX, bX + b), y ∈ [bY, bY + b), and the output is stored as [nSamples, L/b, L/b].
  */
 export interface BlockKernels {
   readonly id: KernelImplementationId;

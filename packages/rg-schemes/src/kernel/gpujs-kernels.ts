@@ -9,12 +9,12 @@ interface BlockConstants extends IConstantsThis {
 }
 
 /**
- * Largest number of sites one kernel call reads. GPU backends index in float32, which holds integers
- * exactly only up to 2^24, and the floor of (index / cells) stays exact well below that.
+ * Maximum number of sites one kernel call reads. GPU backends index in float32, which represents
+ * integers exactly only up to 2^24, and the floor of (index / cells) stays exact well below that.
  */
 const MAX_SITES_PER_CALL = 2 ** 22;
 
-/** Output cell → (sample, row, column) of its block; sum of the block's sites in row-major order. */
+/** Sums the b×b block of one output cell in row-major order. The cell index encodes (sample, row, column). */
 function blockSumKernel(this: IKernelFunctionThis<BlockConstants>, spins: number[]): number {
   const cells = this.constants.coarseSize * this.constants.coarseSize;
   const sample = Math.floor(this.thread.x / cells);
@@ -56,8 +56,8 @@ let gpu: GPU | undefined;
 const compiled = new Map<string, IKernelRunShortcut>();
 
 /**
- * The gpu.js instance: a real GPU mode when one exists, otherwise the WebAssembly backend (float32
- * arithmetic like a GPU), otherwise gpu.js's JavaScript backend.
+ * Returns the gpu.js mode the kernels run in: a real GPU mode when one exists, otherwise the
+ * WebAssembly backend (float32 arithmetic like a GPU), otherwise gpu.js's JavaScript backend.
  */
 export function gpujsMode(): string {
   if (hasRealGpuMode()) return 'gpu';
@@ -108,7 +108,7 @@ function runChunked(
   }
 }
 
-/** Block kernels compiled by gpu.js 2.24; results equal those of `typedArrayKernels` (tested). */
+/** Block kernels compiled by gpu.js 2.24, with results equal to those of `typedArrayKernels` (tested). */
 export const gpujsKernels: BlockKernels = {
   id: 'gpujs',
 

@@ -17,9 +17,9 @@ function timingBatch(shape: BlockShape): Int8Array {
 }
 
 /**
- * Resolves the kernel choice for one block shape. `js` and `gpujs` are taken as given; `auto` picks
- * gpu.js only when it has a real GPU mode and measures faster on this shape (the result is cached per
- * L and b), and the typed-array kernels otherwise.
+ * Resolves the kernel choice for one block shape. `js` and `gpujs` are taken as given. `auto` picks
+ * gpu.js only when it has a real GPU mode and measures faster on this shape, and the typed-array
+ * kernels otherwise. The choice is cached per L and b.
  */
 export function selectBlockKernels(choice: KernelChoice | undefined, shape: BlockShape): BlockKernels {
   const resolved = choice ?? 'auto';

@@ -2,7 +2,7 @@ import type { SpinData } from '@rgae/core';
 import { allocateLike, coarseLength, type BlockKernels, type BlockShape } from './block-kernels.js';
 
 /**
- * Block sums of integer spins. Every partial sum is a small integer, which float32 holds exactly,
+ * Block sums of integer spins. Every partial sum is a small integer, which float32 represents exactly,
  * so plain accumulation equals the float32 accumulation of the gpu.js kernel.
  */
 function integerBlockSums(data: Int8Array | Uint8Array, shape: BlockShape): Float32Array {

@@ -66,9 +66,9 @@ export function xyBlockAverage(batch: SpinBatch, options: CoarsenOptions): XYBlo
 }
 
 /**
- * Block average for two lattices, dispatched on `batch.lattice`: `ising` returns the real-valued block
- * mean (Float32Array, for network inputs); `xy` returns the direction of the mean spin vector (use
- * `xyBlockAverage` for its length as well).
+ * Block average for two lattices, dispatched on `batch.lattice`. For `ising` it returns the real-valued
+ * block mean (Float32Array, for network inputs). For `xy` it returns the direction of the mean spin
+ * vector, and `xyBlockAverage` returns its length as well.
  */
 export const blockAverageScheme: RGScheme = {
   id: 'block-average',

@@ -27,7 +27,7 @@ describe('decimationScheme', () => {
   it('rejects data of the wrong length', () => {
     const batch = { lattice: 'ising', linearSize: 4, nSamples: 2, data: new Int8Array(16) };
     expect(() => decimationScheme.coarsen(batch, { blockSize: 2, rng: Rng.create(1) })).toThrow(
-      /holds 16 values, but nSamples·L² = 2·4² = 32/,
+      /contains 16 values, but nSamples·L² = 2·4² = 32/,
     );
   });
 });

@@ -3,14 +3,14 @@ import { selectBlockKernels } from '../kernel/select-block-kernels.js';
 import { assertLatticeAccepted } from './scheme-support.js';
 import { validateBatch } from './validate-batch.js';
 
-/** How a block whose spins sum to zero (possible for even b only) gets its sign. */
+/** Rule that signs a block whose spins sum to zero, which happens for even b only. */
 export type TieBreak = 'random' | 'top-left';
 
 export const TIE_BREAKS: readonly TieBreak[] = ['random', 'top-left'];
 
 const LATTICES = ['ising'];
 
-/** Reads the `tieBreak` scheme option; `random` when absent. */
+/** Reads the `tieBreak` scheme option, `random` when absent. */
 export function parseTieBreak(value: unknown): TieBreak {
   if (value === undefined) return 'random';
   if ((TIE_BREAKS as readonly unknown[]).includes(value)) return value as TieBreak;
@@ -55,7 +55,7 @@ function signsFromSums(sums: Float32Array, fine: Int8Array, linearSize: number, 
 /** Majority rule on b×b blocks of Ising spins (±1, Int8Array). */
 export const majorityScheme: RGScheme = {
   id: 'majority',
-  description: 'Ising: sign of the b×b block sum; ties (even b) random from the seeded rng, or the top-left spin',
+  description: 'Ising: sign of the b×b block sum. Ties (even b) take a seeded random sign or the top-left spin',
   defaultBlockSize: 2,
   supports: (lattice) => LATTICES.includes(lattice),
 

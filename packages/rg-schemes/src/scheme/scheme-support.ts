@@ -17,8 +17,8 @@ export function assertSchemeSupports(scheme: RGScheme, lattice: string, schemes:
 }
 
 /**
- * The check a scheme makes on its own, without the list of other schemes: the message names the
- * lattices the scheme accepts.
+ * Throws INCOMPATIBLE when `lattice` is not among those a scheme accepts. Schemes call it on their own,
+ * without the list of other schemes, so the message names the accepted lattices instead.
  */
 export function assertLatticeAccepted(schemeId: string, lattice: string, accepted: readonly string[]): void {
   if (accepted.includes(lattice)) return;

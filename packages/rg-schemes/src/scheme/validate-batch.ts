@@ -4,7 +4,7 @@ import type { BlockShape } from '../kernel/block-kernels.js';
 type TypedArrayClass = typeof Int8Array | typeof Float32Array | typeof Uint8Array;
 
 /**
- * Checks a batch before one coarse-graining step: the data is one of the accepted typed arrays, holds
+ * Checks a batch before one coarse-graining step: the data is one of the accepted typed arrays with
  * nSamples·L² values, and L is divisible by b. Returns the block shape of the step.
  */
 export function validateBatch(
@@ -26,7 +26,8 @@ export function validateBatch(
   }
   if (data.length !== nSamples * linearSize * linearSize) {
     throw invalidArgument(
-      `Batch data holds ${data.length} values, but nSamples·L² = ${nSamples}·${linearSize}² = ${nSamples * linearSize * linearSize}.`,
+      `Invalid batch: the data contains ${data.length} values, but nSamples·L² = ${nSamples}·${linearSize}² = ` +
+        `${nSamples * linearSize * linearSize}. Pass nSamples and L that match the data.`,
     );
   }
 

@@ -16,7 +16,7 @@ export function randomXYBatch(nSamples: number, linearSize: number, seed: number
   return { lattice: 'xy', linearSize, nSamples, data };
 }
 
-/** Configurations whose site (x, y) holds `value(x, y)`, the same in every sample. */
+/** Configurations with `value(x, y)` at site (x, y), the same in every sample. */
 export function isingBatchOf(nSamples: number, linearSize: number, value: (x: number, y: number) => number): SpinBatch<Int8Array> {
   const data = new Int8Array(nSamples * linearSize * linearSize);
   for (let n = 0; n < nSamples; n++) {
