@@ -8,7 +8,7 @@ const cache = new Map<number, Int32Array>();
 /**
  * Returns the periodic neighbour table of an L×L square lattice: entry 4i + k is the k-th neighbour of site
  * i = y·L + x, in the order +x, −x, +y, −y. For L = 2 the +x and −x neighbours are the same site, so that
- * bond appears twice in H = −J Σ_i Σ_μ cos(θ_i − θ_{i+μ̂}), and every sampler sees it twice through this table.
+ * bond appears twice in H = −J Σ_i Σ_μ cos(θ_i − θ_{i+μ̂}), and every sampler that reads this table counts it twice.
  * Tables are cached and shared; callers must not write to them.
  */
 export function neighbourTable(linearSize: number): Int32Array {

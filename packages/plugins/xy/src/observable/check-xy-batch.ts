@@ -11,7 +11,7 @@ export function checkXyBatch(batch: SpinBatch<Float32Array>, caller: string): vo
   }
   if (data.length !== nSamples * linearSize * linearSize) {
     throw invalidArgument(
-      `${caller}: the batch holds ${data.length} angles, but nSamples·L² = ${nSamples * linearSize * linearSize}. Check the batch shape.`,
+      `${caller}: invalid batch shape, ${data.length} angles for nSamples·L² = ${nSamples * linearSize * linearSize}. Check nSamples and linearSize.`,
     );
   }
 }

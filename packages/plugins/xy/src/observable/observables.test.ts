@@ -57,7 +57,7 @@ describe('correlationFunction', () => {
 
   it('rejects a batch whose data does not match its shape', () => {
     expect(() => correlationFunction({ lattice: 'xy', linearSize: 4, nSamples: 2, data: new Float32Array(16) })).toThrow(
-      /correlationFunction: the batch holds 16 angles, but nSamples·L² = 32/,
+      /correlationFunction: invalid batch shape, 16 angles for nSamples·L² = 32/,
     );
   });
 });

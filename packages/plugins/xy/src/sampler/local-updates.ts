@@ -3,7 +3,7 @@ import { wrapAngle } from '../lattice/angles.js';
 import { NEIGHBOURS_PER_SITE, neighbourTable } from '../lattice/neighbour-table.js';
 
 /**
- * Single-site updates of an XY configuration in place. Each update sees the local field
+ * Single-site updates of an XY configuration in place. Each update uses the local field
  * (H_x, H_y) = (J Σ_j cos θ_j + h, J Σ_j sin θ_j) of its four neighbour slots, so that the site's energy is
  * −(H_x cos θ_i + H_y sin θ_i). The sweeps read cos θ and sin θ of the neighbours from a cache that they keep
  * in step with their own updates. Call `refreshCache()` after any other edit of the configuration.
@@ -54,8 +54,8 @@ export class LocalUpdates {
 
   /**
    * Visits every site in order and reflects θ_i about the direction φ of its local field, θ → 2φ − θ. The
-   * reflection keeps the energy (microcanonical) and is its own inverse, so it is accepted always; it is not
-   * ergodic alone and must be mixed with Metropolis sweeps. A site with zero local field is left unchanged.
+   * reflection keeps the energy (microcanonical) and is its own inverse, so it needs no acceptance test. It is
+   * not ergodic alone and must be mixed with Metropolis sweeps. A site with zero local field is left unchanged.
    */
   overrelaxationSweep(): void {
     const { configuration, cosines, sines } = this;
