@@ -48,7 +48,8 @@ function structureFactors(batch: SpinBatch<Int8Array>): { zero: Float64Array; lo
  * Second-moment correlation length ξ₂ = √(χ(0)/χ(k_min) − 1) / (2 sin(π/L)) (F. Cooper, B. Freedman and
  * D. Preston, Nucl. Phys. B 210, 210 (1982)), with χ(0) and χ(k_min) averaged over the batch and a jackknife
  * error over up to 20 blocks of samples (error NaN for a single sample). A ratio below 1, possible from noise
- * near infinite temperature, gives ξ₂ = 0.
+ * near infinite temperature, gives ξ₂ = 0. In a fully ordered batch χ(k_min) vanishes up to rounding, so ξ₂
+ * is huge or Infinity, and a batch with χ(0) = χ(k_min) = 0 gives NaN.
  */
 export function secondMomentCorrelationLength(batch: SpinBatch<Int8Array>): Estimate {
   checkIsingBatch(batch, 'secondMomentCorrelationLength');
