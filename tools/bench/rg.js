@@ -65,8 +65,8 @@ recordSection('rg', {
   markdown: [
     `One step L → L/2 on batches of ${SITES_PER_BATCH.toLocaleString('en')} sites, each rate timed over at least ${MIN_SECONDS} s on one core.`,
     `gpu.js ran in its \`${gpujsMode()}\` mode (no GPU reachable from Node here), so both columns measure the CPU.`,
-    'The gpu.js kernel computes block sums (or the top-left copy); signs, ties, means and angles are finished in TypeScript in both columns.',
-    'Both implementations give identical output (tested).',
+    'The gpu.js kernel computes block sums or the top-left copy, and TypeScript finishes signs, ties, means and angles in both columns.',
+    'Both implementations give identical output (tested). The machine was shared with parallel work, so rates are noisy.',
     '',
     '| scheme | L | typed arrays (configurations/s) | gpu.js (configurations/s) | typed arrays / gpu.js |',
     '|---|---|---|---|---|',
