@@ -61,7 +61,12 @@ describe('rgFlow', () => {
 
   it('rejects a reference grid out of order', () => {
     const error = thrown(() => rgFlow({ ...baseOptions, referenceTemperatures: [2.5, 2.0] }));
-    expect(error.message).toMatch(/Invalid reference temperatures \[2.5, 2\]: expected at least two, strictly ascending/);
+    expect(error.message).toMatch(/Invalid reference temperatures \[2.5, 2\]: expected at least two, finite, > 0 and strictly ascending/);
+  });
+
+  it('rejects a negative flow temperature', () => {
+    const error = thrown(() => rgFlow({ ...baseOptions, temperatures: [2.0, -1] }));
+    expect(error.message).toMatch(/Invalid flow temperatures \[2, -1\]: expected at least one, all finite and > 0/);
   });
 
   it('rejects L not divisible by b', () => {

@@ -25,7 +25,11 @@ import { assertSchemeSupports } from '../scheme/scheme-support.js';
 import { invertCurve, unstableFixedPoint } from './invert-curve.js';
 import { nearestNeighbourCorrelation } from './nearest-neighbour-correlation.js';
 
-/** Observables matched between coarse-grained and fresh ensembles: ⟨|m|⟩, e per site, nearest-neighbour correlation. */
+/**
+ * Observables matched between coarse-grained and fresh ensembles: ⟨|m|⟩, e per site and the
+ * nearest-neighbour correlation. In zero field e = −2J·nn on every configuration, so e and nn give
+ * the same T′ there and differ only when h ≠ 0.
+ */
 export type FlowObservable = 'absM' | 'e' | 'nn';
 
 export const FLOW_OBSERVABLES: readonly FlowObservable[] = ['absM', 'e', 'nn'];
@@ -103,14 +107,14 @@ function validateFlowOptions(options: RgFlowOptions, blockSize: number, nBlocks:
   assertSchemeSupports(options.scheme, options.model.id, BUILTIN_SCHEMES);
   assertCoarsenable(options.linearSize, blockSize, 1);
 
-  const invalid = [...temperatures, ...referenceTemperatures].find((t) => !Number.isFinite(t) || t <= 0);
-  if (temperatures.length === 0 || invalid !== undefined) {
-    throw invalidArgument(`Invalid flow temperatures: expected at least one, all finite and > 0, received [${temperatures.join(', ')}].`);
+  const positive = (t: number) => Number.isFinite(t) && t > 0;
+  if (temperatures.length === 0 || !temperatures.every(positive)) {
+    throw invalidArgument(`Invalid flow temperatures [${temperatures.join(', ')}]: expected at least one, all finite and > 0.`);
   }
   const ascending = referenceTemperatures.every((t, i) => i === 0 || t > referenceTemperatures[i - 1]);
-  if (referenceTemperatures.length < 2 || !ascending) {
+  if (referenceTemperatures.length < 2 || !ascending || !referenceTemperatures.every(positive)) {
     throw invalidArgument(
-      `Invalid reference temperatures [${referenceTemperatures.join(', ')}]: expected at least two, strictly ascending.`,
+      `Invalid reference temperatures [${referenceTemperatures.join(', ')}]: expected at least two, finite, > 0 and strictly ascending.`,
     );
   }
   if (!Number.isInteger(nSamples) || nSamples < nBlocks || !Number.isInteger(nBlocks) || nBlocks < 2) {

@@ -60,6 +60,8 @@ const compiled = new Map<string, IKernelRunShortcut>();
  * WebAssembly backend (float32 arithmetic like a GPU), otherwise gpu.js's JavaScript backend.
  */
 export function gpujsMode(): string {
+  // TODO(#4): equality with the typed-array kernels is tested in the webasm mode only. A GL backend
+  // may round float32 sums of real-valued inputs differently, which no machine here could check.
   if (hasRealGpuMode()) return 'gpu';
   return GPU.isWebAssemblySupported ? 'webasm' : 'cpu';
 }
