@@ -14,9 +14,12 @@ export interface EnsembleOptions {
   nSamples: number;
   seed: number;
   kernels?: KernelChoice;
-  /** Sweeps before the pilot run; default 200 for cluster samplers, 1000 for local ones. */
+  /**
+   * Sweeps before the pilot run; default 1000 for local samplers and 2000 cluster steps for cluster samplers
+   * (from a hot start at T_c, L = 64, Wolff needs well over 200 steps before τ_int is measured right).
+   */
   thermalisationSweeps?: number;
-  /** Length of the pilot run that measures τ_int; default 2000 sweeps (400 for cluster samplers). */
+  /** Length of the pilot run that measures τ_int; default 2000 sweeps (1000 cluster steps). */
   pilotSweeps?: number;
   /** Upper bound on the spacing in sweeps; a warning is logged when τ_int would need more. */
   maxSpacingSweeps?: number;
@@ -51,8 +54,8 @@ export function generateEnsemble<D extends SpinData>(
   }
 
   const isCluster = sampler.family === 'cluster';
-  const thermalisationSweeps = options.thermalisationSweeps ?? (isCluster ? 200 : 1000);
-  const pilotSweeps = options.pilotSweeps ?? (isCluster ? 400 : 2000);
+  const thermalisationSweeps = options.thermalisationSweeps ?? (isCluster ? 2000 : 1000);
+  const pilotSweeps = options.pilotSweeps ?? (isCluster ? 1000 : 2000);
   const maxSpacing = options.maxSpacingSweeps ?? 2000;
 
   const rng = Rng.create(seed, ['ensemble', model.id, sampler.id, params.linearSize, params.beta, params.coupling, params.field]);
