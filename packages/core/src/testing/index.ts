@@ -1,3 +1,5 @@
 export * from './sampler-conformance.js';
 export * from './exact-distribution-check.js';
 export * from './conformance-checks.js';
+export * from './scheme-conformance.js';
+export * from './architecture-conformance.js';
