@@ -48,7 +48,7 @@ describe('regularizedGammaQ', () => {
 describe('chiSquareTest', () => {
   const probabilities = [0.05, 0.1, 0.15, 0.2, 0.25, 0.25];
 
-  it('computes Pearson’s statistic', () => {
+  it("computes Pearson's statistic", () => {
     const result = chiSquareTest([10, 20, 30, 40, 50, 50], probabilities);
     expect(result.statistic).toBe(0);
     expect(result.degreesOfFreedom).toBe(5);

@@ -67,8 +67,8 @@ function upperGammaFraction(a: number, x: number): number {
 }
 
 /**
- * Regularised upper incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a), by the series or the continued
- * fraction, whichever converges fast (W. H. Press et al., Numerical Recipes, 3rd ed., section 6.2).
+ * Computes the regularised upper incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a), from the power series of
+ * P = 1 − Q for x < a + 1 and from the continued fraction of Q otherwise, so that each converges fast.
  */
 export function regularizedGammaQ(a: number, x: number): number {
   if (!(a > 0) || !(x >= 0)) throw invalidArgument(`regularizedGammaQ(${a}, ${x}) needs a > 0 and x ≥ 0.`);
@@ -95,7 +95,7 @@ function checkInputs(counts: ArrayLike<number>, probabilities: ArrayLike<number>
 }
 
 /**
- * Pools the bins whose expected count is below `minExpected` into one bin; when that pool itself stays below
+ * Pools the bins whose expected count is below `minExpected` into one bin. When that pool itself stays below
  * `minExpected`, it joins the smallest remaining bin. Returns (observed, expected) pairs.
  */
 function mergeSmallBins(counts: ArrayLike<number>, expected: Float64Array, minExpected: number): Array<[number, number]> {

@@ -7,7 +7,7 @@ import { Rng } from '../random/rng.js';
 import { generateEnsemble } from '../sampler/generate-ensemble.js';
 import type { MarkovChain, SamplerDefinition } from '../sampler/sampler.js';
 
-/** What every generic check receives. */
+/** Inputs of every generic check. */
 export interface ConformanceSubject<D extends SpinData> {
   model: LatticeModel<D>;
   sampler: SamplerDefinition<D>;
@@ -26,9 +26,9 @@ export function createChain<D extends SpinData>(subject: ConformanceSubject<D>, 
 }
 
 /**
- * Validity rule used when the caller gives none: float values must be finite, and integer values must be among
- * those of the model's hot and cold starts at the same size (±1 for Ising, 0 … q−1 for Potts when the hot start
- * shows every state).
+ * Builds the validity rule used when the caller gives none. Float values must be finite. Integer values must be
+ * among those of the model's hot and cold starts at the same size: ±1 for Ising, and 0 … q−1 for Potts when the
+ * hot start shows every state.
  */
 export function defaultValidity<D extends SpinData>(model: LatticeModel<D>, linearSize: number, seed: number): (configuration: D) => boolean {
   if (model.dtype === 'float32') return (configuration) => configuration.every((value) => Number.isFinite(value));
@@ -41,7 +41,7 @@ export function checkLatticeId<D extends SpinData>({ model, sampler }: Conforman
   expect(sampler.lattice, `sampler "${sampler.id}" must name the model it updates`).toBe(model.id);
 }
 
-/** Runs 20 sweeps and checks after each that the configuration has the model's dtype, L² values, all valid. */
+/** Runs 20 sweeps and checks after each that the configuration has the model's dtype and L² valid values. */
 export function checkValidConfigurations<D extends SpinData>(subject: ConformanceSubject<D>): void {
   const chain = createChain(subject, subject.seed);
   const nSites = subject.params.linearSize ** 2;
@@ -54,7 +54,7 @@ export function checkValidConfigurations<D extends SpinData>(subject: Conformanc
   }
 }
 
-/** Two chains from one seed stay identical for 10 sweeps; a chain from another seed does not. */
+/** Checks that two chains from one seed stay identical for 10 sweeps and a chain from another seed does not. */
 export function checkReproducibility<D extends SpinData>(subject: ConformanceSubject<D>): void {
   const first = createChain(subject, subject.seed);
   const second = createChain(subject, subject.seed);
@@ -70,7 +70,7 @@ export function checkReproducibility<D extends SpinData>(subject: ConformanceSub
   expect(differs, 'a different seed gave the same 10 configurations').toBe(true);
 }
 
-/** `generateEnsemble` rejects an odd L with an RgaeError naming the even-L requirement. */
+/** Checks that `generateEnsemble` rejects an odd L with an RgaeError naming the even-L requirement. */
 export function checkOddLinearSizeRejected<D extends SpinData>(subject: ConformanceSubject<D>): void {
   const odd = subject.params.linearSize + (subject.params.linearSize % 2 === 0 ? 1 : 0);
   let caught: unknown;
@@ -83,7 +83,7 @@ export function checkOddLinearSizeRejected<D extends SpinData>(subject: Conforma
   expect((caught as Error).message).toMatch(/even L/);
 }
 
-/** A chain on an odd L runs and keeps valid configurations. */
+/** Checks that a chain runs on an odd L and keeps L² values. */
 export function checkOddLinearSizeAccepted<D extends SpinData>(subject: ConformanceSubject<D>): void {
   const linearSize = subject.params.linearSize + (subject.params.linearSize % 2 === 0 ? 1 : 0);
   const chain = createChain(subject, subject.seed, { ...subject.params, linearSize });
@@ -92,8 +92,8 @@ export function checkOddLinearSizeAccepted<D extends SpinData>(subject: Conforma
 }
 
 /**
- * A short `generateEnsemble` run records the lattice, sampler, kernels and, per spacing observable, a finite
- * τ_int ≥ 1/2 from the pilot run, and spaces samples by max(1, ⌈2·τ_int⌉) sweeps.
+ * Checks that a short `generateEnsemble` run records the lattice, sampler and kernels, and per spacing observable
+ * a finite τ_int ≥ 1/2 from the pilot run, and that it spaces samples by at least ⌈2·τ_int⌉ sweeps (at most 2000).
  */
 export function checkEnsembleMetadata<D extends SpinData>(subject: ConformanceSubject<D>): void {
   const nSamples = 32;
@@ -113,10 +113,12 @@ export function checkEnsembleMetadata<D extends SpinData>(subject: ConformanceSu
   if (subject.kernels !== 'auto') expect(metadata.kernels).toBe(subject.kernels);
   for (const name of subject.model.observables) expect(series[name]?.length, `series "${name}"`).toBe(nSamples);
 
-  expect(Number.isInteger(metadata.spacingSweeps) && metadata.spacingSweeps >= 1, `spacing ${metadata.spacingSweeps}`).toBe(true);
+  expect(Number.isInteger(metadata.spacingSweeps), `spacing ${metadata.spacingSweeps} sweeps`).toBe(true);
+  expect(metadata.spacingSweeps).toBeGreaterThanOrEqual(1);
   for (const name of subject.model.spacingObservables) {
     const tau = metadata.tauIntSweeps[name];
-    expect(Number.isFinite(tau) && tau >= 0.5, `τ_int of "${name}" is ${tau}`).toBe(true);
+    expect(Number.isFinite(tau), `τ_int of "${name}" is ${tau}`).toBe(true);
+    expect(tau, `τ_int of "${name}"`).toBeGreaterThanOrEqual(0.5);
     expect(metadata.spacingSweeps).toBeGreaterThanOrEqual(Math.min(2000, Math.ceil(2 * tau)));
     expect(Number.isFinite(metadata.tauIntSamples[name]), `τ_int of the stored "${name}" series`).toBe(true);
   }

@@ -31,8 +31,9 @@ export interface SamplerConformanceOptions<D extends SpinData> {
 }
 
 function describeExactCheck<D extends SpinData>(subject: ConformanceSubject<D>, check: ExactDistributionCheck<D>): void {
+  const coupling = (check.coupling ?? 1) !== 1 ? `, J = ${check.coupling}` : '';
   const field = check.field ? `, h = ${check.field}` : '';
-  it(`matches the exact distribution at L = ${check.linearSize}, β = ${check.beta}${field}`, () => {
+  it(`matches the exact distribution at L = ${check.linearSize}, β = ${check.beta}${coupling}${field}`, () => {
     const outcome = runExactDistributionCheck(subject, check);
     const { statistic, degreesOfFreedom, pValue } = outcome.chiSquare;
     const summary = `χ² = ${statistic.toFixed(1)}, df = ${degreesOfFreedom}, p = ${pValue.toExponential(2)}, largest τ_int of the recorded series = ${outcome.maxTauInt.toFixed(2)} samples`;

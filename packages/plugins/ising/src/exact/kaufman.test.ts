@@ -56,7 +56,7 @@ describe('exactIsingThermodynamics', () => {
 });
 
 describe('onsagerEnergy', () => {
-  it('is −2J·tanh-like at low and 0 at infinite temperature', () => {
+  it('reaches its low-, critical- and high-temperature limits', () => {
     expect(onsagerEnergy(0)).toBe(0);
     expect(onsagerEnergy(5)).toBeCloseTo(-2, 8);
     expect(onsagerEnergy(CRITICAL_BETA)).toBeCloseTo(-Math.SQRT2, 6);

@@ -19,8 +19,8 @@ interface ScaledFactor {
 }
 
 /**
- * The factor 2cosh(x) or 2sinh(x) with x = Lγ/2 and its K-derivatives, given γ, γ' and γ''. Scaled by
- * e^(−|x|): 2cosh x·e^(−|x|) = 1 + e^(−2|x|) and 2sinh x·e^(−|x|) = sign(x)(1 − e^(−2|x|)).
+ * Computes the factor 2cosh(x) or 2sinh(x), x = Lγ/2, with its K-derivatives from γ, γ' and γ''. Values are
+ * scaled by e^(−|x|): 2cosh x·e^(−|x|) = 1 + e^(−2|x|) and 2sinh x·e^(−|x|) = sign(x)(1 − e^(−2|x|)).
  */
 function transferFactor(kind: 'cosh' | 'sinh', linearSize: number, gamma: number, gammaFirst: number, gammaSecond: number): ScaledFactor {
   const x = (linearSize * gamma) / 2;
@@ -64,9 +64,9 @@ function gammaWithDerivatives(l: number, linearSize: number, k: number): [number
 }
 
 /**
- * One of the four partial sums Z_i = Π_{r=0}^{L−1} f(γ_{2r+offset}) with its first two K-derivatives, as
- * ln|prefactor| plus scaled value and derivatives. The r = 0 factor is kept apart because γ_0 vanishes at K_c,
- * where dividing by it would fail; every other factor is positive.
+ * Computes one of the four partial sums Z_i = Π_{r=0}^{L−1} f(γ_{2r+offset}) with its first two K-derivatives,
+ * scaled by e^(−scale). The r = 0 factor is kept apart because γ_0 vanishes at K_c, where dividing by it would
+ * fail. Every other factor is positive.
  */
 function partialSum(kind: 'cosh' | 'sinh', offset: 0 | 1, linearSize: number, k: number): ScaledFactor {
   const factors = Array.from({ length: linearSize }, (_, r) => transferFactor(kind, linearSize, ...gammaWithDerivatives(2 * r + offset, linearSize, k)));
@@ -93,8 +93,8 @@ function partialSum(kind: 'cosh' | 'sinh', offset: 0 | 1, linearSize: number, k:
 
 /**
  * Exact ln Z, energy and specific heat per site of the L×L Ising lattice with periodic boundaries at h = 0
- * (B. Kaufman, Phys. Rev. 76, 1232 (1949); in the form of A. E. Ferdinand and M. E. Fisher,
- * Phys. Rev. 185, 832 (1969), eqs. 2.1–2.5):
+ * (B. Kaufman, Phys. Rev. 76, 1232 (1949), in the form of A. E. Ferdinand and M. E. Fisher,
+ * Phys. Rev. 185, 832 (1969)):
  *
  *   Z = ½ (2 sinh 2K)^(N/2) Σ_{i=1}^{4} Z_i,  K = βJ, N = L²,
  *   Z_1 = Π_r 2cosh(Lγ_{2r+1}/2),  Z_2 = Π_r 2sinh(Lγ_{2r+1}/2),

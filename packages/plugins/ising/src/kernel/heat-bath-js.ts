@@ -1,7 +1,8 @@
 /**
- * One typewriter heat-bath sweep in place: sites in index order y·L + x, each spin drawn from its conditional
- * distribution P(s_i = +1) = 1 / (1 + exp(−2β(J·nb + h))) given its neighbour sum nb. Every single-site step
- * leaves the Boltzmann distribution invariant, so the fixed order is valid for any L ≥ 2, odd included.
+ * Performs one typewriter heat-bath sweep in place. Sites are visited in index order y·L + x, and each spin is
+ * drawn from its conditional distribution P(s_i = +1) = 1 / (1 + exp(−2β(J·nb + h))) given its neighbour sum nb.
+ * Every single-site step leaves the Boltzmann distribution invariant, so the fixed order is valid for any
+ * L ≥ 2, odd included.
  * `thresholds` come from `heatBathThresholds`. Returns the number of spins that changed.
  */
 export function heatBathSweepJs(spins: Int8Array, linearSize: number, thresholds: Float64Array, state: Int32Array): number {

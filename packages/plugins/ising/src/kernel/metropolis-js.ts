@@ -1,9 +1,10 @@
 import { UINT32_RANGE } from './acceptance-table.js';
 
 /**
- * One checkerboard Metropolis sweep in place: every site of parity (x + y) mod 2 = 0, then of parity 1, is
- * offered a flip accepted with probability min(1, exp(−β ΔE)). Sites of one parity have no common bonds, so
- * updating them in any order gives the same chain as the parallel update. N = L² attempted flips, L even.
+ * Performs one checkerboard Metropolis sweep in place. Every site of parity (x + y) mod 2 = 0, then every site of
+ * parity 1, is offered a flip accepted with probability min(1, exp(−β ΔE)). Sites of one parity share no bond,
+ * so updating them in any order gives the same chain as the parallel update. A sweep is N = L² attempted flips,
+ * and L must be even.
  *
  * `thresholds` come from `toUint32Thresholds(metropolisAcceptance(…))`; the xoshiro128** generator
  * (Blackman & Vigna 2018) is stepped inline on `state` and a draw is skipped when ΔE ≤ 0.

@@ -1,6 +1,6 @@
 import { invalidArgument, type SpinBatch } from '@rgae/core';
 
-/** Throws unless the batch holds nSamples ≥ 1 Int8Array configurations of L² spins. */
+/** Throws unless the batch contains nSamples ≥ 1 Int8Array configurations of L² spins. */
 export function checkIsingBatch(batch: SpinBatch<Int8Array>, caller: string): void {
   const { linearSize, nSamples, data } = batch;
   if (!Number.isInteger(linearSize) || linearSize < 2 || !Number.isInteger(nSamples) || nSamples < 1) {

@@ -3,11 +3,12 @@ import { validateIsingParameters } from '../lattice/validate-ising-parameters.js
 
 /**
  * Checks what `SamplerDefinition.create` receives: valid Ising parameters, a starting configuration of L² spins,
- * an even L for checkerboard samplers, a kernel choice the sampler offers and, for cluster samplers, h = 0.
+ * an even L for checkerboard samplers and, for cluster samplers, h = 0. A sampler with typed-array kernels only
+ * runs them whatever `kernels` requests, and its chain reports `kernels: 'js'`.
  */
 export function checkChainOptions(sampler: SamplerDefinition<Int8Array>, options: ChainOptions<Int8Array>): void {
   validateIsingParameters(options);
-  const { linearSize, initial, kernels, field } = options;
+  const { linearSize, initial, field } = options;
   if (!(initial instanceof Int8Array) || initial.length !== linearSize * linearSize) {
     throw invalidArgument(
       `Sampler "${sampler.id}" needs a starting Int8Array of L² = ${linearSize * linearSize} spins, received ` +
@@ -16,12 +17,6 @@ export function checkChainOptions(sampler: SamplerDefinition<Int8Array>, options
   }
   if (sampler.requiresEvenLinearSize && linearSize % 2 !== 0) {
     throw invalidArgument(`Sampler "${sampler.id}" updates a checkerboard and needs an even L, received L = ${linearSize}. Use an even L or another sampler.`);
-  }
-  const offered = sampler.kernelImplementations ?? ['js'];
-  if (kernels !== 'auto' && !offered.includes(kernels)) {
-    throw new NotImplementedError(
-      `Sampler "${sampler.id}" has no "${kernels}" kernels; it offers ${offered.join(', ')}. Use --kernels auto or --kernels ${offered[0]}.`,
-    );
   }
   if (sampler.family === 'cluster' && field !== 0) {
     throw new NotImplementedError(

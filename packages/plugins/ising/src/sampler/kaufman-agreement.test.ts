@@ -30,7 +30,7 @@ const CASES: AgreementCase[] = [
 
 describe('agreement with the Kaufman solution', () => {
   for (const { sampler, kernels, linearSize, nSamples } of CASES) {
-    it.each(TEMPERATURES)(`${sampler.id} (${kernels}) at L = ${linearSize}, T = %f: e and C within 4σ`, (temperature) => {
+    it.each(TEMPERATURES)(`${sampler.id} (${kernels}), L = ${linearSize}: e and C at T = %f`, (temperature) => {
       const beta = 1 / temperature;
       const { metadata } = generateEnsemble(isingModel, sampler, {
         params: { linearSize, beta, coupling: 1, field: 0 },

@@ -19,8 +19,8 @@ function gpuJsKernel(options: ChainOptions<Int8Array>, acceptance: Float64Array)
 }
 
 /**
- * Resolves `kernels`: an explicit choice is used as is; `auto` considers gpu.js only when it runs on a real
- * graphics device and then times one sweep of each implementation on a copy of the configuration.
+ * Resolves `kernels`. An explicit choice is used as is. `auto` considers gpu.js only when gpu.js runs on a real
+ * graphics device, and then it times sweeps of each implementation on a copy of the configuration.
  */
 function resolveKernels(options: ChainOptions<Int8Array>, acceptance: Float64Array): KernelImplementationId {
   const trialRng = options.rng.split(['metropolis', 'kernel-choice']);

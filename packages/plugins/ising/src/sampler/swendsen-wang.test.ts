@@ -8,7 +8,7 @@ import { swendsenWangSampler } from './swendsen-wang.js';
 describeSamplerConformance({
   model: isingModel,
   sampler: swendsenWangSampler,
-  exact: [energyMagnetizationCheck(0.3), energyMagnetizationCheck(0.44), stateCheck(0.3)],
+  exact: [energyMagnetizationCheck(0.3), energyMagnetizationCheck(0.44), stateCheck(0.3), stateCheck(0.5, { coupling: -1 })],
 });
 
 describe('swendsen-wang sampler', () => {
