@@ -14,6 +14,8 @@ function jsKernel(options: ChainOptions<Int8Array>, acceptance: Float64Array): S
 }
 
 function gpuJsKernel(options: ChainOptions<Int8Array>, acceptance: Float64Array): SweepKernel {
+  // TODO(#2): the chain never calls kernel.destroy() because MarkovChain has no release hook, so each gpu.js
+  // chain keeps its kernel's WebAssembly memory (about 1 MiB plus 4 bytes per site) until the process exits.
   const kernel = new GpuJsMetropolis(options.linearSize, acceptance, options.rng.split(['metropolis', 'gpujs']));
   return (spins) => kernel.sweep(spins);
 }
