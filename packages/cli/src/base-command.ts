@@ -1,6 +1,7 @@
 import { Command, Flags } from '@oclif/core';
 import { isRgaeError, type Registry } from '@rgae/core';
 import { loadRegistry } from './plugins/load-registry.js';
+import { userInstalledPlugins } from './plugins/oclif-plugins.js';
 
 /** Exit status for bad input or an unusable environment (every RgaeError). */
 export const EXIT_BAD_INPUT = 2;
@@ -17,7 +18,11 @@ export abstract class RgaeCommand extends Command {
   private registryPromise: Promise<Registry> | undefined;
 
   protected registry(): Promise<Registry> {
-    this.registryPromise ??= loadRegistry({ cwd: process.cwd(), warn: (message) => this.warn(message) });
+    this.registryPromise ??= loadRegistry({
+      cwd: process.cwd(),
+      oclifPlugins: userInstalledPlugins(this.config),
+      reportFailure: (message) => process.stderr.write(`Error: ${message}\n`),
+    });
     return this.registryPromise;
   }
 
