@@ -7,7 +7,8 @@ export interface StudyTestConformanceOptions {
   context: StudyContext | (() => StudyContext | Promise<StudyContext>);
 }
 
-const ID_PATTERN = /^([a-z0-9]+(-[a-z0-9]+)*\/)?[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The registry's id rule: lower-case letters, digits, '.', '_' and '-', optionally namespaced as plugin/id. */
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?$/;
 const VEGA_LITE_SCHEMA = /^https:\/\/vega\.github\.io\/schema\/vega-lite\//;
 
 /**
@@ -125,7 +126,7 @@ function rejectNonJson(_key: string, value: unknown): unknown {
 }
 
 /**
- * Registers the vitest suite every study test passes: a namespaced kebab-case id, a title and description,
+ * Registers the vitest suite every study test passes: a valid (optionally namespaced) id, a title and description,
  * support for the context's lattice, a well-formed result (see `checkStudyTestResult`) and the same result
  * on a second run. Call it at the top level of a test file.
  */
@@ -140,7 +141,7 @@ export function describeStudyTestConformance<C extends StudyContext>(test: Study
     });
 
     it('declares an id, title and description', () => {
-      expect(ID_PATTERN.test(test.id), `id "${test.id}" must be kebab-case, optionally namespaced as plugin/id`).toBe(true);
+      expect(ID_PATTERN.test(test.id), `id "${test.id}" must use lower-case letters, digits, '.', '_' or '-', optionally namespaced as plugin/id`).toBe(true);
       expect(test.title.trim(), 'title').not.toBe('');
       expect(test.description.trim(), 'description').not.toBe('');
     });
