@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@rgae\/core\/testing$/, replacement: source('./packages/core/src/testing/index.ts') },
       { find: /^@rgae\/core$/, replacement: source('./packages/core/src/index.ts') },
       { find: /^@rgae\/plugin-ising$/, replacement: source('./packages/plugins/ising/src/index.ts') },
+      { find: /^@rgae\/plugin-potts$/, replacement: source('./packages/plugins/potts/src/index.ts') },
       { find: /^@rgae\/plugin-xy$/, replacement: source('./packages/plugins/xy/src/index.ts') },
       { find: /^@rgae\/rg-schemes$/, replacement: source('./packages/rg-schemes/src/index.ts') },
       { find: /^@rgae\/models$/, replacement: source('./packages/models/src/index.ts') },

@@ -19,7 +19,7 @@ export default class List extends RgaeCommand {
       for (const kind of PART_KINDS) {
         const rows = parts
           .filter((entry) => entry.kind === kind)
-          .map((entry) => [entry.id, ...(kind === 'sampler' ? [entry.lattice ?? ''] : []), entry.plugin, entry.description]);
+          .map((entry) => [entry.id, ...(kind === 'sampler' ? [entry.lattice ?? ''] : []), entry.plugin, shorten(entry.description)]);
         const columns = ['id', ...(kind === 'sampler' ? ['lattice'] : []), 'plugin', 'description'];
         this.log(`${PART_LABELS[kind].plural[0].toUpperCase()}${PART_LABELS[kind].plural.slice(1)}`);
         this.log(rows.length > 0 ? renderTable(columns, rows) : '(none registered)');
@@ -28,4 +28,9 @@ export default class List extends RgaeCommand {
     }
     return { plugins: registry.loadedPlugins(), parts };
   }
+}
+
+/** Cuts a description to one table line; `--json` carries the full text. */
+function shorten(text: string, width = 100): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1).trimEnd()}…`;
 }

@@ -168,3 +168,21 @@ function resolveBackend(value: string): TrainingBackend {
   const guess = nearest(value, TRAINING_BACKENDS);
   throw invalidArgument(`Unknown backend "${value}". Accepted backends: ${TRAINING_BACKENDS.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`);
 }
+
+/**
+ * Temperatures of the coarse thermometer's training ensembles: the study's temperatures plus 3 steps below
+ * (not below half the lowest) and 6 above, at the median spacing. A posterior-mean reading cannot leave the
+ * range it was trained on, so without this margin the flow at the ends of the range would be pinned inwards
+ * (the majority flow runs far hotter above T_c than below it, hence the wider upper margin).
+ */
+export function thermometerTemperatures(points: StudyConfig['points']): number[] {
+  const temperatures = [...new Set(points.map((p) => p.temperature))].sort((a, b) => a - b);
+  const steps = temperatures.slice(1).map((t, i) => t - temperatures[i]).sort((a, b) => a - b);
+  const spacing = steps.length > 0 ? steps[Math.floor(steps.length / 2)] : temperatures[0] / 4;
+  const lowest = temperatures[0];
+  const highest = temperatures[temperatures.length - 1];
+
+  const below = [1, 2, 3].map((k) => lowest - k * spacing).filter((t) => t >= lowest / 2);
+  const above = [1, 2, 3, 4, 5, 6].map((k) => highest + k * spacing);
+  return [...below.reverse(), ...temperatures, ...above].map((t) => Number(t.toPrecision(12)));
+}

@@ -4,7 +4,7 @@ import { readEnsemble, writeEnsemble, type EnsembleMetadata, type StoredEnsemble
 import type { ProgressCallback } from '../../logging/logger.js';
 import { generateEnsemble } from '../../sampler/generate-ensemble.js';
 import type { StageDefinition } from '../stage-runner.js';
-import type { StudyConfig } from '../study-config.js';
+import { thermometerTemperatures, type StudyConfig } from '../study-config.js';
 import { importDataset } from './import-dataset.js';
 
 /** Summary of a stage that stored one ensemble per thermal point: the .npy files relative to the stage folder. */
@@ -39,18 +39,20 @@ export function ensembleStage({ registry, onProgress }: EnsembleStageOptions): S
 }
 
 /**
- * Stage 2b: fresh ensembles at the coarse size L/b^k, the thermometer's training set. Independent streams:
- * the seed is offset so they share no random numbers with the fine ensembles.
+ * Stage 2b: fresh ensembles at the coarse size L/b^k, the thermometer's training set, over the study's
+ * temperatures widened by `thermometerTemperatures`. Independent streams: the seed is offset so they share no
+ * random numbers with the fine ensembles.
  */
 export function coarseEnsembleStage({ registry, onProgress }: EnsembleStageOptions): StageDefinition<StudyConfig, EnsembleStageSummary> {
   return {
     name: 'coarse-ensembles',
-    version: 1,
+    version: 2,
     dependsOn: [],
     inputs: (c) => ({ lattice: c.lattice, sampler: c.sampler, L: c.linearSize, b: c.blockSize, k: c.levels, points: c.points, n: c.thermometerSamples, seed: c.seed, J: c.coupling, h: c.field }),
     async run({ config, outputDir }) {
       const coarseSize = config.linearSize / config.blockSize ** config.levels;
-      return sampleEnsembles(registry, config, coarseSize, config.thermometerSamples, outputDir, 'coarse-ensembles', onProgress);
+      const points = thermometerTemperatures(config.points).map((temperature) => ({ temperature, beta: 1 / temperature }));
+      return sampleEnsembles(registry, { ...config, points }, coarseSize, config.thermometerSamples, outputDir, 'coarse-ensembles', onProgress);
     },
   };
 }
