@@ -30,6 +30,7 @@ import {
   trainThermometer,
   type AutoencoderParts,
   type EpochRecord,
+  type StageHistory,
 } from '@rgae/models';
 import { joinBatches, loadStudyData, type StudyData } from './training-data.js';
 
@@ -82,7 +83,7 @@ function autoencoderStage(
         coarse: encodeBatch(lattice, data.fitCoarse),
         split: splitOf(data),
       };
-      const history: StudyEpochRecord[] = [];
+      let epochsRun = 0;
       const totalEpochs = key === 'rg' ? 2 * config.epochs + config.fineTuneEpochs : config.epochs + config.fineTuneEpochs;
       const settings = {
         epochs: config.epochs,
@@ -90,14 +91,20 @@ function autoencoderStage(
         seed: config.seed,
         checkpointDir: workDir,
         runIdentity: { stage: name, model: config.model, seed: config.seed },
-        onEpoch: (record: EpochRecord) => {
-          history.push({ phase: record.stage, epoch: record.epoch, loss: record.loss, valLoss: record.valLoss });
-          onProgress?.({ stage: name, done: history.length, total: totalEpochs });
+        onEpoch: () => {
+          epochsRun++;
+          onProgress?.({ stage: name, done: epochsRun, total: totalEpochs });
         },
       };
+      let history: StudyEpochRecord[] = [];
       try {
-        if (key === 'rg') await trainRgEmbedded(parts, fit, settings);
-        else await trainPlainAutoencoder(parts, fit, settings);
+        // The returned histories include epochs restored from checkpoints after an interrupted run.
+        if (key === 'rg') {
+          const phases = await trainRgEmbedded(parts, fit, settings);
+          history = [phases.encoder, phases.decoder, ...(phases.fineTune ? [phases.fineTune] : [])].flatMap(epochRecords);
+        } else {
+          history = epochRecords(await trainPlainAutoencoder(parts, fit, settings));
+        }
         await saveAutoencoder(parts, join(outputDir, 'model'));
         await writeModelArtefacts(join(outputDir, 'artefacts'), artefactsOf(key, parts, lattice, data, history));
       } finally {
@@ -108,6 +115,10 @@ function autoencoderStage(
       return { backend, label: LABELS[key], finalLoss: last?.loss ?? NaN, finalValLoss: last?.valLoss ?? NaN };
     },
   };
+}
+
+function epochRecords(stage: StageHistory): StudyEpochRecord[] {
+  return stage.epochs.map((record: EpochRecord) => ({ phase: record.stage, epoch: record.epoch, loss: record.loss, valLoss: record.valLoss }));
 }
 
 function splitOf(data: StudyData) {

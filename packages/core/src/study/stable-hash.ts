@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** JSON with object keys sorted at every depth, so equal values always give the same text. */
 export function stableStringify(value: unknown): string {
+  if (value === undefined) return 'undefined';
   return JSON.stringify(value, (_key, item: unknown) => {
     if (item && typeof item === 'object' && !Array.isArray(item) && !ArrayBuffer.isView(item)) {
       return Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -104,6 +104,7 @@ export async function runStages<C>(stages: readonly StageDefinition<C>[], option
     results[stage.name] = { name: stage.name, dir, hash, summary, cached: false };
     options.onStage?.({ ...event, status: 'done', seconds: (Date.now() - started) / 1000 });
   }
+  await rm(join(options.runDir, 'work'), { recursive: true, force: true });
   return results;
 }
 

@@ -118,7 +118,7 @@ export function resolveStudyConfig(options: StudyOptions, registry: Registry): S
     linearSize: positiveInteger(options.linearSize ?? base.linearSize, 'linearSize (-L)', 4),
     blockSize: positiveInteger(options.blockSize ?? base.blockSize, 'blockSize (-b)', 2),
     levels: positiveInteger(options.levels ?? base.levels, 'levels', 1),
-    points: resolvePoints(options, base.temperatures),
+    points: resolvePoints(options, presetTemperatures(base.temperatures, lattice.criticalTemperature?.(options.coupling ?? 1))),
     nSamples: positiveInteger(options.nSamples ?? base.nSamples, 'samples', 10),
     epochs: positiveInteger(options.epochs ?? base.epochs, 'epochs', 1),
     fineTuneEpochs: positiveInteger(options.fineTuneEpochs ?? base.fineTuneEpochs, 'fineTuneEpochs', 0),
@@ -137,6 +137,19 @@ export function resolveStudyConfig(options: StudyOptions, registry: Registry): S
     throw invalidArgument(`A study needs at least 3 temperatures to locate the flow's fixed point, received ${config.points.length}.`);
   }
   return config;
+}
+
+/** Temperature of the 2D Ising transition, 2/ln(1 + √2) (J = 1), around which the preset ranges are drawn. */
+const ISING_CRITICAL_TEMPERATURE = 2 / Math.log(1 + Math.SQRT2);
+
+/**
+ * The preset's temperatures are chosen around the Ising T_c; for a lattice with another known critical (or BKT)
+ * temperature they are scaled by T_c(lattice)/T_c(Ising), so a Potts or XY study spans its own transition.
+ */
+function presetTemperatures(temperatures: number[], criticalTemperature: number | undefined): number[] {
+  if (criticalTemperature === undefined || !(criticalTemperature > 0)) return temperatures;
+  const scale = criticalTemperature / ISING_CRITICAL_TEMPERATURE;
+  return temperatures.map((t) => Number((t * scale).toPrecision(4)));
 }
 
 function resolvePoints(options: StudyOptions, defaults: number[]): StudyConfig['points'] {
