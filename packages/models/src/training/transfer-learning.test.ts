@@ -66,8 +66,9 @@ describe('RG-embedded conv-ae with majority rule, L = 16, b = 2', () => {
     const sums = blockSums(heldOut);
     const majority = majorityScheme.coarsen(heldOut, { blockSize: BLOCK_SIZE, rng: Rng.create(1), tieBreak: 'top-left' });
     const inputs = encodeBatch(isingModel, heldOut);
-    const latent = tf.tidy(() => latentOf(result.rgModel, inputs).dataSync());
-    inputs.dispose();
+    const latentTensor = tf.tidy(() => latentOf(result.rgModel, inputs));
+    const latent = latentTensor.dataSync();
+    tf.dispose([inputs, latentTensor]);
 
     let blocks = 0;
     let agreeing = 0;

@@ -10,21 +10,66 @@ import {
 
 type Inputs = { dy: tf.TensorInfo; filter: tf.TensorInfo };
 
+/** Minimum number of input channels (channels of dx) for which strided gradients use the phase split. */
+export const PHASES_MIN_CHANNELS = 16;
+
 /**
  * Input gradient of a 2-D convolution (also the forward pass of a transposed convolution) for the wasm
- * backend, replacing the backend's own kernel, a scalar loop that took most of the training step of a
- * conv autoencoder:
+ * backend. It replaces the backend's own kernel, a scalar loop that took most of a conv autoencoder's
+ * training step (tfjs-backend-wasm 4.22):
  *
  *   dx[b, ih, iw, ci] = Σ_{kh, kw, co} dy[b, oh, ow, co] · W[kh, kw, ci, co],   ih = oh·s_h − p_top + kh, iw = ow·s_w − p_left + kw.
  *
- * Stride 1 is a convolution of dy with the flipped filter, run by the backend's Conv2D (XNNPACK).
- * Larger strides use a matrix product C = dY·Wᵀ of shape [B·OH·OW, KH·KW·CI] (BatchMatMul, XNNPACK)
- * followed by a scatter-add of C into dx in JavaScript (col2im).
+ * Two strategies, both built on the backend's XNNPACK kernels:
+ * - phases: for stride s, the rows with (ih + p_top) mod s = p take only the taps kh ≡ p (mod s), so each
+ *   of the s_h·s_w phases is a stride-1 convolution of dy with a flipped sub-filter (Conv2D), and the
+ *   phase outputs are interleaved into dx. With stride 1 there is one phase, whose output is dx itself.
+ * - columns (`multiplyAndScatter`): one matrix product and a scatter-add in JavaScript.
+ * XNNPACK convolutions with few output channels are slow, so strided gradients with fewer than
+ * PHASES_MIN_CHANNELS input channels take the columns path (measured crossover between 8 and 16 channels,
+ * tools/bench/train-kernels.js). So does padding that the phase split cannot express.
  */
 export function conv2DBackpropInput(args: WasmKernelArgs<Inputs, tf.Conv2DBackpropInputAttrs>): tf.TensorInfo {
-  const { inputs, backend, attrs } = args;
+  const info = convInfoOf(args);
+  const strided = info.strideHeight > 1 || info.strideWidth > 1;
+  if (strided && info.inChannels < PHASES_MIN_CHANNELS) return multiplyAndScatter(args.backend, args.inputs, info);
+  return byPhases(args.backend, args.inputs, info);
+}
+
+/** Computes the gradient by the phase split (columns only where its padding would be negative), for tests and benchmarks. */
+export function conv2DBackpropInputByPhases(args: WasmKernelArgs<Inputs, tf.Conv2DBackpropInputAttrs>): tf.TensorInfo {
+  return byPhases(args.backend, args.inputs, convInfoOf(args));
+}
+
+/** Computes the gradient by `multiplyAndScatter` only, for tests and benchmarks of that path. */
+export function conv2DBackpropInputByColumns(args: WasmKernelArgs<Inputs, tf.Conv2DBackpropInputAttrs>): tf.TensorInfo {
+  return multiplyAndScatter(args.backend, args.inputs, convInfoOf(args));
+}
+
+function byPhases(backend: BackendWasm, inputs: Inputs, info: tf.backend_util.Conv2DInfo): tf.TensorInfo {
+  const rows = axisPhases(info.strideHeight, info.filterHeight, info.inHeight, info.outHeight, info.padInfo.top);
+  const columns = axisPhases(info.strideWidth, info.filterWidth, info.inWidth, info.outWidth, info.padInfo.left);
+  if (rows === undefined || columns === undefined) return multiplyAndScatter(backend, inputs, info);
+  if (info.strideHeight === 1 && info.strideWidth === 1) return convolvePhase(backend, inputs, info, rows[0], columns[0]);
+
+  const dx = backend.makeOutput(info.inShape, 'float32');
+  (backend.typedArrayFromHeap(dx) as Float32Array).fill(0);
+  for (const row of rows) {
+    for (const column of columns) {
+      if (row.outputs === 0 || column.outputs === 0 || row.taps === 0 || column.taps === 0) continue;
+      const phase = convolvePhase(backend, inputs, info, row, column);
+      // Views are taken after convolvePhase, whose allocations may move the wasm heap.
+      interleavePhase(backend.typedArrayFromHeap(phase) as Float32Array, backend.typedArrayFromHeap(dx) as Float32Array, info, row, column);
+      backend.disposeData(phase.dataId);
+    }
+  }
+  return dx;
+}
+
+function convInfoOf(args: WasmKernelArgs<Inputs, tf.Conv2DBackpropInputAttrs>): tf.backend_util.Conv2DInfo {
+  const { inputs, attrs } = args;
   assertChannelsLast('Conv2DBackpropInput', attrs.dataFormat);
-  const info = tf.backend_util.computeConv2DInfo(
+  return tf.backend_util.computeConv2DInfo(
     attrs.inputShape,
     inputs.filter.shape as [number, number, number, number],
     attrs.strides,
@@ -32,52 +77,80 @@ export function conv2DBackpropInput(args: WasmKernelArgs<Inputs, tf.Conv2DBackpr
     attrs.pad,
     attrs.dimRoundingMode,
   );
+}
 
-  const padding = flippedConvolutionPadding(info);
-  if (info.strideHeight === 1 && info.strideWidth === 1 && padding !== undefined) {
-    return convolveWithFlippedFilter(backend, inputs, info, padding);
+/**
+ * Phase p of one axis: the input positions i = s·q + p − pad for q = first … first + outputs − 1. They take
+ * the taps k = p + s·j, j = 0 … taps − 1, from dy positions q − j, which as a stride-1 convolution over dy
+ * needs `before` and `after` padding of dy.
+ */
+interface AxisPhase {
+  phase: number;
+  taps: number;
+  first: number;
+  outputs: number;
+  before: number;
+  after: number;
+}
+
+/** Splits one axis into its phases; returns undefined when one of them would need negative padding. */
+function axisPhases(stride: number, filterSize: number, inSize: number, outSize: number, pad: number): AxisPhase[] | undefined {
+  const phases: AxisPhase[] = [];
+  for (let phase = 0; phase < stride; phase++) {
+    const taps = Math.max(0, Math.ceil((filterSize - phase) / stride));
+    const first = Math.ceil((pad - phase) / stride);
+    const outputs = Math.max(0, Math.floor((inSize - 1 + pad - phase) / stride) - first + 1);
+    const before = taps - 1 - first;
+    const after = outputs + taps - 1 - outSize - before;
+    if (taps > 0 && outputs > 0 && (before < 0 || after < 0)) return undefined;
+    phases.push({ phase, taps, first, outputs, before, after });
   }
-  return multiplyAndScatter(backend, inputs, info);
+  return phases;
 }
 
-type ExplicitPadding = [[number, number], [number, number], [number, number], [number, number]];
-
-/** Padding of dy for the stride-1 flipped convolution, or undefined when it would be negative. */
-function flippedConvolutionPadding(info: tf.backend_util.Conv2DInfo): ExplicitPadding | undefined {
-  const top = info.filterHeight - 1 - info.padInfo.top;
-  const left = info.filterWidth - 1 - info.padInfo.left;
-  const bottom = info.inHeight + info.filterHeight - 1 - info.outHeight - top;
-  const right = info.inWidth + info.filterWidth - 1 - info.outWidth - left;
-  if (Math.min(top, left, bottom, right) < 0) return undefined;
-  return [[0, 0], [top, bottom], [left, right], [0, 0]];
-}
-
-/** dx = dy ⋆ W', with W'[kh, kw, co, ci] = W[KH−1−kh, KW−1−kw, ci, co] and stride 1. */
-function convolveWithFlippedFilter(
-  backend: BackendWasm,
-  inputs: Inputs,
-  info: tf.backend_util.Conv2DInfo,
-  padding: ExplicitPadding,
-): tf.TensorInfo {
-  const { filterHeight, filterWidth, inChannels, outChannels } = info;
-  const flipped = backend.makeOutput([filterHeight, filterWidth, outChannels, inChannels], 'float32');
+/**
+ * Convolves dy (stride 1) with the phase's sub-filter F[j'h, j'w, co, ci] = W[p_h + s_h·(J_h − 1 − j'h), p_w + s_w·(J_w − 1 − j'w), ci, co].
+ * The result contains the phase's rows and columns of dx, shape [B, outputs_h, outputs_w, CI].
+ */
+function convolvePhase(backend: BackendWasm, inputs: Inputs, info: tf.backend_util.Conv2DInfo, row: AxisPhase, column: AxisPhase): tf.TensorInfo {
+  const { filterWidth, inChannels, outChannels, strideHeight, strideWidth } = info;
+  const subFilter = backend.makeOutput([row.taps, column.taps, outChannels, inChannels], 'float32');
   const source = backend.typedArrayFromHeap(inputs.filter) as Float32Array;
-  const target = backend.typedArrayFromHeap(flipped) as Float32Array;
+  const target = backend.typedArrayFromHeap(subFilter) as Float32Array;
 
-  for (let kh = 0; kh < filterHeight; kh++) {
-    for (let kw = 0; kw < filterWidth; kw++) {
-      const from = ((filterHeight - 1 - kh) * filterWidth + (filterWidth - 1 - kw)) * inChannels * outChannels;
-      const to = (kh * filterWidth + kw) * outChannels * inChannels;
+  for (let jh = 0; jh < row.taps; jh++) {
+    const kh = row.phase + strideHeight * (row.taps - 1 - jh);
+    for (let jw = 0; jw < column.taps; jw++) {
+      const kw = column.phase + strideWidth * (column.taps - 1 - jw);
+      const from = (kh * filterWidth + kw) * inChannels * outChannels;
+      const to = (jh * column.taps + jw) * outChannels * inChannels;
       for (let ci = 0; ci < inChannels; ci++) {
         for (let co = 0; co < outChannels; co++) target[to + co * inChannels + ci] = source[from + ci * outChannels + co];
       }
     }
   }
 
-  const attrs = { strides: [1, 1], pad: padding, dilations: [1, 1], dataFormat: 'NHWC' } as unknown as tf.NamedAttrMap;
-  const dx = runWasmKernel('Conv2D', backend, { x: inputs.dy, filter: flipped }, attrs);
-  backend.disposeData(flipped.dataId);
-  return dx;
+  const pad = [[0, 0], [row.before, row.after], [column.before, column.after], [0, 0]];
+  const attrs = { strides: [1, 1], pad, dilations: [1, 1], dataFormat: 'NHWC' } as unknown as tf.NamedAttrMap;
+  const output = runWasmKernel('Conv2D', backend, { x: inputs.dy, filter: subFilter }, attrs);
+  backend.disposeData(subFilter.dataId);
+  return output;
+}
+
+/** Copies a phase output [B, outputs_h, outputs_w, CI] to the dx rows s_h·(first_h + r) + p_h − p_top and the matching columns. */
+function interleavePhase(phase: Float32Array, dx: Float32Array, info: tf.backend_util.Conv2DInfo, row: AxisPhase, column: AxisPhase): void {
+  const { batchSize, inHeight, inWidth, inChannels, strideHeight, strideWidth } = info;
+  let offset = 0;
+
+  for (let b = 0; b < batchSize; b++) {
+    for (let r = 0; r < row.outputs; r++) {
+      const ih = strideHeight * (row.first + r) + row.phase - info.padInfo.top;
+      for (let c = 0; c < column.outputs; c++, offset += inChannels) {
+        const iw = strideWidth * (column.first + c) + column.phase - info.padInfo.left;
+        dx.set(phase.subarray(offset, offset + inChannels), ((b * inHeight + ih) * inWidth + iw) * inChannels);
+      }
+    }
+  }
 }
 
 /** dx by C = dY·Wᵀ (XNNPACK) and a scatter-add of C's rows onto the input positions they came from. */

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../select-backend.js';
+import { conv2DBackpropInputByColumns, conv2DBackpropInputByPhases } from './conv2d-backprop-input.js';
+import type { BackendWasm } from './wasm-kernel-utils.js';
 
 /** Runs `compute` on a backend and returns its outputs as plain arrays. */
 async function onBackend(name: 'cpu' | 'wasm', compute: () => tf.Tensor[]): Promise<Float32Array[]> {
@@ -38,6 +40,12 @@ const convCases: ConvCase[] = [
   { input: [2, 6, 10, 4], filter: [1, 3, 4, 2], strides: [2, 1], pad: 'valid' },
   { input: [1, 10, 7, 5], filter: [4, 2, 5, 3], strides: 1, pad: 'valid' },
   { input: [2, 12, 12, 8], filter: [3, 3, 8, 6], strides: 2, pad: 'same' },
+  { input: [2, 8, 8, 3], filter: [4, 4, 3, 2], strides: 2, pad: 'same' },
+  { input: [2, 9, 9, 2], filter: [1, 1, 2, 3], strides: 2, pad: 'valid' },
+  { input: [1, 11, 10, 2], filter: [2, 2, 2, 2], strides: 3, pad: 'same' },
+  { input: [2, 6, 6, 16], filter: [3, 3, 16, 4], strides: 2, pad: 'same' },
+  { input: [1, 10, 7, 17], filter: [2, 3, 17, 3], strides: [3, 2], pad: 'valid' },
+  { input: [1, 8, 8, 16], filter: [4, 4, 16, 2], strides: 2, pad: 'same' },
 ];
 
 function label(c: ConvCase): string {
@@ -87,6 +95,29 @@ describe('wasm training kernels', () => {
     expect(maxRelativeError(actual[0], expected[0]), `${label(c)}: forward`).toBeLessThan(1e-5);
     expect(maxRelativeError(actual[1], expected[1]), `${label(c)}: input gradient`).toBeLessThan(1e-4);
     expect(maxRelativeError(actual[2], expected[2]), `${label(c)}: filter gradient`).toBeLessThan(1e-4);
+  });
+
+  describe.each([
+    ['phases', conv2DBackpropInputByPhases],
+    ['columns', conv2DBackpropInputByColumns],
+  ] as const)('input gradient by %s', (_, strategy) => {
+    it.each(convCases)('matches cpu: %#', async (c) => {
+      const outputShape = tf.tidy(() => tf.conv2d(tf.zeros(c.input) as tf.Tensor4D, tf.zeros(c.filter) as tf.Tensor4D, c.strides, c.pad).shape);
+      const dy = new Float32Array(tf.util.sizeFromShape(outputShape)).map((_, i) => Math.sin(0.31 * i + 0.7));
+      const w = new Float32Array(tf.util.sizeFromShape(c.filter)).map((_, i) => Math.cos(0.47 * i));
+      const attrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC' as const, inputShape: c.input };
+
+      const [expected] = await onBackend('cpu', () => [
+        tf.conv2dTranspose(tf.tensor4d(dy, outputShape as [number, number, number, number]), tf.tensor4d(w, c.filter), c.input, c.strides, c.pad),
+      ]);
+      const [actual] = await onBackend('wasm', () => {
+        const inputs = { dy: tf.tensor4d(dy, outputShape as [number, number, number, number]), filter: tf.tensor4d(w, c.filter) };
+        const info = strategy({ inputs, backend: tf.backend() as BackendWasm, attrs });
+        return [tf.engine().makeTensorFromTensorInfo(info)];
+      });
+
+      expect(maxRelativeError(actual, expected), label(c)).toBeLessThan(1e-5);
+    });
   });
 
   it.each([
