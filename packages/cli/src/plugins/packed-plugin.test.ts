@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,19 @@ describe('plugin installed from a packed tarball', () => {
     expect(stdout).toMatch(/^potts\s+@rgae\/plugin-potts\s+Square-lattice 3-state Potts model/m);
     expect(stdout).toMatch(/^ising\s+@rgae\/plugin-ising/m);
   });
+
+  it('is used by a quick study', () => {
+    const runDir = join(project.projectDir, 'runs', 'potts');
+    const { status, stdout, stderr } = rgae(['study', '--lattice', 'potts', '--scheme', 'plurality', '--preset', 'quick', '--out', runDir, '--json'], project.projectDir);
+    expect(status, stderr).toBe(0);
+
+    const summary = JSON.parse(stdout) as { tests: Array<{ id: string }> };
+    expect(summary.tests.map((t) => t.id)).toContain('thermometer-flow');
+    const results = JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')) as { config: { lattice: string; scheme: string }; plugins: Array<{ name: string }> };
+    expect(results.config).toMatchObject({ lattice: 'potts', scheme: 'plurality' });
+    expect(results.plugins.map((plugin) => plugin.name)).toContain('@rgae/plugin-potts');
+    expect(existsSync(join(runDir, 'report.html'))).toBe(true);
+  }, 300_000);
 
   it('exits 2 on a malformed project file', () => {
     const broken = join(scratch, 'broken-project');

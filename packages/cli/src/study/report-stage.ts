@@ -33,7 +33,7 @@ export function reportStage({ provenance }: { registry: Registry; provenance: Re
 
       const written = await writeReport(runDir, {
         title: `rgae study: ${config.scheme} vs ${config.model} on ${config.lattice}, L = ${config.linearSize}`,
-        study: { ...config, ...provenance, backend: record.backend },
+        study: { ...config, points: undefined, temperatures: config.points.map((p) => p.temperature).join(', '), ...provenance, backend: record.backend },
         results: record.results,
       });
       return { html: 'report.html', results: 'results.json', backend: record.backend, figures: written.figures.length, tables: written.tables.length };
