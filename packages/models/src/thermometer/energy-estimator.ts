@@ -22,13 +22,21 @@ export function energyTemperatureEstimator(energies: ArrayLike<number>, temperat
   const minimumBandwidth = smallestGap(energies) / 2;
   const kernels = classes.map(({ temperature, values }) => ({
     temperature,
-    values,
+    ...distinctValues(values),
     bandwidth: Math.max(silvermanBandwidth(values), minimumBandwidth),
   }));
+  // Finite-lattice energies repeat, so readings are cached per energy value.
+  const cache = new Map<number, number>();
 
   return (energy: number) => {
+    const cached = cache.get(energy);
+    if (cached !== undefined) return cached;
+
     // Log of n_k·p(e | T_k) up to a shared constant, combined with log-sum-exp to avoid underflow far from the data.
-    const logWeights = kernels.map(({ values, bandwidth }) => logSumExp(Array.from(values, (ej) => -0.5 * ((energy - ej) / bandwidth) ** 2)) - Math.log(bandwidth));
+    const logWeights = kernels.map(({ values, counts, bandwidth }) => {
+      const exponents = Array.from(values, (ej, j) => Math.log(counts[j]) - 0.5 * ((energy - ej) / bandwidth) ** 2);
+      return logSumExp(exponents) - Math.log(bandwidth);
+    });
     const top = Math.max(...logWeights);
     let numerator = 0;
     let denominator = 0;
@@ -37,8 +45,18 @@ export function energyTemperatureEstimator(energies: ArrayLike<number>, temperat
       numerator += temperature * weight;
       denominator += weight;
     });
-    return numerator / denominator;
+
+    const reading = numerator / denominator;
+    cache.set(energy, reading);
+    return reading;
   };
+}
+
+/** Counts the distinct values of a sample. */
+function distinctValues(values: Float64Array): { values: Float64Array; counts: Float64Array } {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return { values: Float64Array.from(counts.keys()), counts: Float64Array.from(counts.values()) };
 }
 
 function groupByTemperature(energies: ArrayLike<number>, temperatures: ArrayLike<number>): Array<{ temperature: number; values: Float64Array }> {

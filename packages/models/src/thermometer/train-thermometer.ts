@@ -14,7 +14,10 @@ export interface ThermometerTrainingOptions {
   data: readonly Ensemble[];
   epochs: number;
   batchSize?: number;
-  /** Default 3e-3. */
+  /**
+   * Adam step size; default 0.01. On the L = 16 Ising test data it stopped early after 34 epochs with the
+   * lowest held-out error, where 3e-3 needed 50 epochs and 1e-3 had not stopped after 60.
+   */
   learningRate?: number;
   /** Default 0.2. */
   validationFraction?: number;
@@ -67,7 +70,7 @@ export async function trainThermometer(options: ThermometerTrainingOptions): Pro
       data: { inputs, targets, train: split.train, validation: split.validation },
       epochs: options.epochs,
       batchSize: options.batchSize,
-      learningRate: options.learningRate ?? 3e-3,
+      learningRate: options.learningRate ?? 0.01,
       earlyStopping: options.earlyStopping ?? { patience: 8 },
       seed: options.seed,
       checkpointDir: options.outDir === undefined ? undefined : join(options.outDir, 'checkpoints'),

@@ -32,8 +32,11 @@ export class Adam {
     readonly epsilon = 1e-7,
   ) {}
 
-  /** Applies one update; `gradients[i]` belongs to `variables[i]`, in the same order on every call. */
-  apply(variables: readonly tf.Variable[], gradients: readonly tf.Tensor[]): void {
+  /**
+   * Applies one update; `gradients[i]` belongs to `variables[i]`, in the same order on every call.
+   * A variable without a gradient (the loss does not depend on it) keeps its value and moments.
+   */
+  apply(variables: readonly tf.Variable[], gradients: ReadonlyArray<tf.Tensor | undefined>): void {
     if (this.firstMoments.length === 0) {
       this.firstMoments = variables.map((v) => tf.variable(tf.zerosLike(v), false));
       this.secondMoments = variables.map((v) => tf.variable(tf.zerosLike(v), false));
@@ -45,6 +48,7 @@ export class Adam {
     tf.tidy(() => {
       variables.forEach((variable, i) => {
         const gradient = gradients[i];
+        if (gradient === undefined) return;
         const m = this.firstMoments[i].mul(this.beta1).add(gradient.mul(1 - this.beta1));
         const v = this.secondMoments[i].mul(this.beta2).add(gradient.square().mul(1 - this.beta2));
         this.firstMoments[i].assign(m);

@@ -1,14 +1,29 @@
 import * as tf from '@tensorflow/tfjs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { RgaeError, Rng, writeFileAtomic, type ArchitectureDefinition, type ArchitectureSpec, type LatticeModel, type RGScheme } from '@rgae/core';
-import type { AutoencoderParts } from '../architecture/autoencoder-parts.js';
+import {
+  RgaeError,
+  Rng,
+  writeFileAtomic,
+  type ArchitectureDefinition,
+  type ArchitectureSpec,
+  type LatticeModel,
+  type RGScheme,
+  type SpinBatch,
+} from '@rgae/core';
+import { disposeParts, type AutoencoderParts } from '../architecture/autoencoder-parts.js';
 import { selectBackend, type BackendName, type BackendRequest } from '../backend/select-backend.js';
 import { saveAutoencoder } from '../io/autoencoder-files.js';
 import { splitSamples, type DataSplit } from './data-split.js';
 import { concatenateBatches, encodeBatch, type TrainingInput } from './encode-data.js';
 import type { EarlyStoppingOptions, EpochRecord, StageHistory } from './fit-stage.js';
-import { trainPlainAutoencoder, trainRgEmbedded, type AutoencoderData, type TransferHistory } from './transfer-learning.js';
+import {
+  trainPlainAutoencoder,
+  trainRgEmbedded,
+  type AutoencoderData,
+  type AutoencoderTrainingSettings,
+  type TransferHistory,
+} from './transfer-learning.js';
 
 export interface ComparisonOptions {
   architecture: ArchitectureDefinition<AutoencoderParts>;
@@ -55,26 +70,61 @@ export interface ComparisonResult {
  */
 export async function trainComparison(options: ComparisonOptions): Promise<ComparisonResult> {
   const backend = await selectBackend(options.backend ?? 'auto');
-  const { architecture, lattice, scheme, blockSize, seed } = options;
+  const batch = concatenateBatches(options.data);
+  const spec = checkComparison(options, batch);
+
+  const data = encodeComparisonData(options, batch);
+  try {
+    const config = comparisonConfig(options, batch, backend);
+    const settings: AutoencoderTrainingSettings = {
+      epochs: options.epochs,
+      fineTuneEpochs: options.fineTuneEpochs,
+      batchSize: options.batchSize,
+      learningRate: options.learningRate,
+      fineTuneLearningRate: options.fineTuneLearningRate,
+      earlyStopping: options.earlyStopping,
+      klWeight: options.klWeight,
+      seed: options.seed,
+      runIdentity: { ...config, backend: undefined, dataSha256: digest(data) },
+      onEpoch: options.onEpoch,
+    };
+    return await trainBoth(options, spec, data, settings, config, backend);
+  } finally {
+    tf.dispose([data.inputs, data.coarse]);
+  }
+}
+
+function checkComparison(options: ComparisonOptions, batch: SpinBatch): ArchitectureSpec {
+  const { architecture, lattice, scheme } = options;
   if (!scheme.supports(lattice.id)) {
     throw new RgaeError('INCOMPATIBLE', `RG scheme "${scheme.id}" cannot coarse-grain lattice "${lattice.id}". Choose a scheme that supports it.`);
   }
-  const batch = concatenateBatches(options.data);
-  const spec: ArchitectureSpec = { channels: lattice.channels, linearSize: batch.linearSize, blockSize, seed };
+  const spec: ArchitectureSpec = { channels: lattice.channels, linearSize: batch.linearSize, blockSize: options.blockSize, seed: options.seed };
   architecture.validate(spec);
+  return spec;
+}
 
+/** Encodes x and S(x) (tie-breaks seeded from the run seed) and draws the validation split. */
+function encodeComparisonData(options: ComparisonOptions, batch: SpinBatch): AutoencoderData {
+  const { lattice, scheme, blockSize, seed } = options;
   const coarseBatch = scheme.coarsen(batch, { blockSize, rng: Rng.create(seed, ['coarsen', scheme.id]) });
-  const data: AutoencoderData = {
-    inputs: encodeBatch(lattice, batch),
-    coarse: encodeBatch(lattice, coarseBatch),
-    split: splitSamples(batch.nSamples, options.validationFraction ?? 0.2, seed),
-  };
-  const config = {
-    architecture: architecture.id,
-    lattice: lattice.id,
-    scheme: scheme.id,
+  const split = splitSamples(batch.nSamples, options.validationFraction ?? 0.2, seed);
+  const inputs = encodeBatch(lattice, batch);
+  try {
+    return { inputs, coarse: encodeBatch(lattice, coarseBatch), split };
+  } catch (error) {
+    inputs.dispose();
+    throw error;
+  }
+}
+
+function comparisonConfig(options: ComparisonOptions, batch: SpinBatch, backend: BackendName): Record<string, unknown> {
+  return {
+    architecture: options.architecture.id,
+    lattice: options.lattice.id,
+    scheme: options.scheme.id,
     linearSize: batch.linearSize,
-    blockSize,
+    blockSize: options.blockSize,
     nSamples: batch.nSamples,
     epochs: options.epochs,
     fineTuneEpochs: options.fineTuneEpochs ?? 0,
@@ -83,17 +133,27 @@ export async function trainComparison(options: ComparisonOptions): Promise<Compa
     validationFraction: options.validationFraction ?? 0.2,
     earlyStopping: options.earlyStopping ?? { patience: 5 },
     klWeight: options.klWeight ?? 1,
-    seed,
+    seed: options.seed,
     backend,
     tfjsVersion: tf.version.tfjs,
   };
+}
 
+async function trainBoth(
+  options: ComparisonOptions,
+  spec: ArchitectureSpec,
+  data: AutoencoderData,
+  settings: AutoencoderTrainingSettings,
+  config: Record<string, unknown>,
+  backend: BackendName,
+): Promise<ComparisonResult> {
+  const built: AutoencoderParts[] = [];
   try {
-    const runIdentity = { ...config, backend: undefined, dataSha256: digest(data) };
-    const settings = { ...options, runIdentity };
-    const rgModel = architecture.build(spec);
+    const rgModel = options.architecture.build(spec);
+    built.push(rgModel);
     const rg = await trainRgEmbedded(rgModel, data, { ...settings, checkpointDir: folder(options.outDir, 'rg', 'checkpoints') });
-    const aeModel = architecture.build(spec);
+    const aeModel = options.architecture.build(spec);
+    built.push(aeModel);
     const ae = await trainPlainAutoencoder(aeModel, data, { ...settings, checkpointDir: folder(options.outDir, 'ae', 'checkpoints') });
 
     if (options.outDir !== undefined) {
@@ -103,8 +163,9 @@ export async function trainComparison(options: ComparisonOptions): Promise<Compa
       await writeFileAtomic(join(options.outDir, 'history.json'), `${JSON.stringify(history, null, 2)}\n`);
     }
     return { backend, rg, ae, rgModel, aeModel, split: data.split, config };
-  } finally {
-    tf.dispose([data.inputs, data.coarse]);
+  } catch (error) {
+    built.forEach(disposeParts);
+    throw error;
   }
 }
 

@@ -1,13 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Rng, generateEnsemble, type Ensemble, type SpinBatch } from '@rgae/core';
 import { isingModel, wolffSampler } from '@rgae/plugin-ising';
 import { majorityScheme } from '@rgae/rg-schemes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convAutoencoder } from '../architecture/conv-ae.js';
 import { disposeParts } from '../architecture/autoencoder-parts.js';
+import { loadAutoencoder } from '../io/autoencoder-files.js';
 import { concatenateBatches, encodeBatch } from './encode-data.js';
 import { latentOf } from './losses.js';
-import { trainComparison, type ComparisonResult } from './train-comparison.js';
+import { trainComparison, type ComparisonOptions, type ComparisonResult } from './train-comparison.js';
 
 const LINEAR_SIZE = 16;
 const BLOCK_SIZE = 2;
@@ -40,9 +44,12 @@ function blockSums(batch: SpinBatch): Int32Array {
 
 describe('RG-embedded conv-ae with majority rule, L = 16, b = 2', () => {
   let result: ComparisonResult;
+  let options: ComparisonOptions;
+  let outDir: string;
 
   beforeAll(async () => {
-    result = await trainComparison({
+    outDir = await mkdtemp(join(tmpdir(), 'rgae-comparison-'));
+    options = {
       architecture: convAutoencoder,
       lattice: isingModel,
       scheme: majorityScheme,
@@ -51,14 +58,17 @@ describe('RG-embedded conv-ae with majority rule, L = 16, b = 2', () => {
       epochs: 12,
       seed: 3,
       backend: 'wasm',
-    });
+      outDir,
+    };
+    result = await trainComparison(options);
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     if (result) {
       disposeParts(result.rgModel);
       disposeParts(result.aeModel);
     }
+    await rm(outDir, { recursive: true, force: true });
   });
 
   it('encoder reproduces majority rule on held-out data', () => {
@@ -95,5 +105,29 @@ describe('RG-embedded conv-ae with majority rule, L = 16, b = 2', () => {
     expect(aeLosses[aeLosses.length - 1]).toBeLessThan(aeLosses[0]);
     expect(rgLosses[rgLosses.length - 1]).toBeLessThan(rgLosses[0]);
     console.log(`final reconstruction loss: RG-embedded ${rgLosses.at(-1)!.toFixed(4)}, plain ${aeLosses.at(-1)!.toFixed(4)}`);
+  });
+
+  it('rerun resumes every finished stage', async () => {
+    const rerun = await trainComparison(options);
+    const x = tf.tidy(() => tf.randomUniform([4, LINEAR_SIZE, LINEAR_SIZE, 1], -1, 1, 'float32', 5).sign());
+    const before = result.rgModel.autoencoder.predict(x) as tf.Tensor;
+    const after = rerun.rgModel.autoencoder.predict(x) as tf.Tensor;
+
+    expect(rerun.rg.encoder.resumedEpochs).toBe(result.rg.encoder.epochs.length);
+    expect(rerun.ae.resumedEpochs).toBe(result.ae.epochs.length);
+    expect(rerun.ae.epochs).toEqual(result.ae.epochs);
+    expect(Array.from(after.dataSync())).toEqual(Array.from(before.dataSync()));
+    tf.dispose([x, before, after]);
+    disposeParts(rerun.rgModel);
+    disposeParts(rerun.aeModel);
+  });
+
+  it('writes both models and the history', async () => {
+    await access(join(outDir, 'history.json'));
+    const loaded = await loadAutoencoder(join(outDir, 'ae', 'model'));
+
+    expect(loaded.architecture).toBe('conv-ae');
+    expect(loaded.spec.linearSize).toBe(LINEAR_SIZE);
+    disposeParts(loaded);
   });
 });
