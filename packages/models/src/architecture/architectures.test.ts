@@ -3,7 +3,7 @@ import { Registry, isRgaeError, type RgaeError, type ArchitectureDefinition } fr
 import { beforeAll, describe, expect, it } from 'vitest';
 import modelsPlugin from '../index.js';
 import { selectBackend } from '../backend/select-backend.js';
-import type { AutoencoderParts } from './autoencoder-parts.js';
+import { disposeParts, type AutoencoderParts } from './autoencoder-parts.js';
 import { convAutoencoder } from './conv-ae.js';
 import { denseAutoencoder, denseWeightMatrices } from './dense-ae.js';
 import { PeriodicPadding2D } from './periodic-padding.js';
@@ -69,6 +69,16 @@ describe('architectures', () => {
       expect(isRgaeError(error)).toBe(true);
       expect((error as RgaeError).code).toBe('INVALID_ARGUMENT');
       expect((error as Error).message).toMatch(/channels = 1.5/);
+    });
+
+    it('disposeParts frees every weight', () => {
+      const before = tf.memory().numTensors;
+      const parts = architecture.build({ channels: 1, linearSize: 8, blockSize: 2, seed: 1 });
+      expect(tf.memory().numTensors).toBeGreaterThan(before);
+
+      disposeParts(parts);
+
+      expect(tf.memory().numTensors).toBe(before);
     });
 
     it('initialises identically for the same seed', () => {

@@ -20,11 +20,6 @@ export interface AutoencoderParts {
   variational: boolean;
 }
 
-/** Trainable weights of the encoder and of the decoder, in a fixed order. */
-export function partWeights(parts: AutoencoderParts): { encoder: tf.LayerVariable[]; decoder: tf.LayerVariable[] } {
-  return { encoder: parts.encoder.trainableWeights, decoder: parts.decoder.trainableWeights };
-}
-
 /** Frees the tensors of all three models (they share layers, so each weight is freed once). */
 export function disposeParts(parts: AutoencoderParts): void {
   parts.autoencoder.dispose();
