@@ -11,8 +11,8 @@ type MatMulAttrs = { transposeA: boolean; transposeB: boolean } & tf.NamedAttrMa
  * 35× and 4.5× slower than an explicit transpose followed by the plain product
  * ([64, 1024]ᵀ·[64, 256]: 30 ms against 0.84 ms).
  *
- * NOTE: the wasm _FusedMatMul of tfjs-backend-wasm 4.22 adds the bias wrongly to every batch after the
- * first when the operands have rank 3 or more; rank-2 products, which dense layers use, are correct.
+ * NOTE: with operands of rank 3 or more, the wasm _FusedMatMul of tfjs-backend-wasm 4.22 adds the bias
+ * wrongly to every batch after the first. Rank-2 products, which dense layers use, are correct.
  */
 export function withExplicitTranspose(original: tf.KernelConfig): tf.KernelConfig {
   const kernelFunc = (args: WasmKernelArgs<MatMulInputs, MatMulAttrs>): tf.TensorInfo => {
