@@ -37,7 +37,7 @@ export default class Study extends RgaeCommand {
     backend: Flags.string({ description: 'TensorFlow.js backend: auto, node (@tensorflow/tfjs-node), wasm or cpu.' }),
     dataset: Flags.string({ description: 'Folder of existing ensembles (.npy [n, L, L] with an rgae sidecar or a temperatures.json) used instead of sampling.' }),
     out: Flags.string({ description: 'Run directory (default runs/<preset>-<scheme>-<model>-L<L>).' }),
-    force: Flags.boolean({ description: 'Replace a run directory that holds a study with another spec.', default: false }),
+    force: Flags.boolean({ description: 'Replace a run directory that contains a study with another spec.', default: false }),
   };
 
   async run(): Promise<StudySummary> {

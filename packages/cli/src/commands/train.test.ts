@@ -26,7 +26,7 @@ describe('rgae train', () => {
     expect(history.ae.epochs.map((e: { loss: number }) => Number.isFinite(e.loss))).toEqual([true, true]);
   });
 
-  it('rejects a missing data folder and a model that cannot take L and b', () => {
+  it('rejects missing data and a misfit b', () => {
     const missing = runCli(['train', '--data', join(scratch, 'nothing'), '--out', join(scratch, 'x')], scratch, env);
     expect(missing.status).toBe(2);
     expect(errorLines(missing.stderr)[0]).toMatch(/Cannot read the ensemble folder ".*nothing"/);

@@ -158,9 +158,9 @@ function artefactsOf(key: 'rg' | 'ae', parts: AutoencoderParts, lattice: Lattice
 }
 
 /**
- * Stage 5b: a thermometer at the coarse size, trained on the fresh coarse ensembles, reads S(x) and both
- * models' latents (as spins); a thermometer at the fine size, trained on the fine training split, reads the
- * originals and both reconstructions.
+ * Stage 5b: the two thermometers. The coarse one trains on the fresh coarse ensembles and reads S(x) and both
+ * models' latents (as spins). The fine one trains on the fine training split and reads the originals and both
+ * reconstructions.
  */
 function thermometerStage(registry: Registry, onProgress?: ProgressCallback): StageDefinition<StudyConfig, ThermometerStageSummary> {
   return {
@@ -175,53 +175,56 @@ function thermometerStage(registry: Registry, onProgress?: ProgressCallback): St
       const rg = await readModelArtefacts(join(upstream[MODEL_STAGES.rg].dir, 'artefacts'), lattice);
       const ae = await readModelArtefacts(join(upstream[MODEL_STAGES.ae].dir, 'artefacts'), lattice);
       const freshCoarse = await loadStageEnsembles(upstream['coarse-ensembles'].dir, upstream['coarse-ensembles'].summary as EnsembleStageSummary);
-      const report = (stage: string) => (record: EpochRecord) => onProgress?.({ stage, done: record.epoch, total: record.epochs });
-
-      const coarse = await trainThermometer({
-        lattice,
-        data: freshCoarse as never,
-        epochs: config.thermometerEpochs,
-        seed: config.seed,
-        backend: config.backend,
-        outDir: join(workDir, 'coarse'),
-        onEpoch: report('thermometer (coarse)'),
-      });
-      const coarseError = heldOutError(coarse, lattice, freshCoarse.map((e) => e.batch));
-      await writeThermometerReadings(outputDir, 'coarse', {
-        linearSize: data.testCoarse[0].linearSize,
-        heldOutMeanAbsoluteError: coarseError,
-        readings: {
-          scheme: data.testCoarse.map((b) => read(coarse.parts, lattice, b)),
-          'rg-latent': rg.latent.map((b) => read(coarse.parts, lattice, b)),
-          'ae-latent': ae.latent.map((b) => read(coarse.parts, lattice, b)),
-        },
-      });
-      coarse.parts.model.dispose();
 
       const fineTraining = data.ensembles.map((e, i) => ({ ...e, batch: data.fitParts[i] }));
-      const fine = await trainThermometer({
-        lattice,
-        data: fineTraining as never,
-        epochs: config.thermometerEpochs,
-        seed: config.seed + 1,
-        backend: config.backend,
-        outDir: join(workDir, 'fine'),
-        onEpoch: report('thermometer (fine)'),
+      const settings = { lattice, epochs: config.thermometerEpochs, backend: config.backend, outputDir, onProgress };
+      const coarseError = await trainAndRead({ ...settings, name: 'coarse', seed: config.seed, workDir: join(workDir, 'coarse'), training: freshCoarse }, {
+        scheme: data.testCoarse,
+        'rg-latent': rg.latent,
+        'ae-latent': ae.latent,
       });
-      const fineError = heldOutError(fine, lattice, fineTraining.map((e) => e.batch));
-      await writeThermometerReadings(outputDir, 'fine', {
-        linearSize: config.linearSize,
-        heldOutMeanAbsoluteError: fineError,
-        readings: {
-          original: data.test.map((b) => read(fine.parts, lattice, b)),
-          'rg-reconstruction': rg.reconstruction.map((b) => read(fine.parts, lattice, b)),
-          'ae-reconstruction': ae.reconstruction.map((b) => read(fine.parts, lattice, b)),
-        },
+      const fineError = await trainAndRead({ ...settings, name: 'fine', seed: config.seed + 1, workDir: join(workDir, 'fine'), training: fineTraining }, {
+        original: data.test,
+        'rg-reconstruction': rg.reconstruction,
+        'ae-reconstruction': ae.reconstruction,
       });
-      fine.parts.model.dispose();
       return { backend, coarseHeldOutMeanAbsoluteError: coarseError, fineHeldOutMeanAbsoluteError: fineError };
     },
   };
+}
+
+interface ThermometerRun {
+  name: 'coarse' | 'fine';
+  lattice: LatticeModel;
+  training: Array<{ batch: SpinBatch; metadata: { temperature: number } }>;
+  epochs: number;
+  seed: number;
+  backend: StudyConfig['backend'];
+  workDir: string;
+  outputDir: string;
+  onProgress?: ProgressCallback;
+}
+
+/** Trains one thermometer, stores its readings of each input kind per point, and returns its held-out error. */
+async function trainAndRead(run: ThermometerRun, inputs: Record<string, SpinBatch[]>): Promise<number> {
+  const trained = await trainThermometer({
+    lattice: run.lattice,
+    data: run.training as never,
+    epochs: run.epochs,
+    seed: run.seed,
+    backend: run.backend,
+    outDir: run.workDir,
+    onEpoch: (record: EpochRecord) => run.onProgress?.({ stage: `thermometer (${run.name})`, done: record.epoch, total: record.epochs }),
+  });
+  try {
+    const error = heldOutError(trained, run.lattice, run.training.map((e) => e.batch));
+    const readings = Object.fromEntries(Object.entries(inputs).map(([kind, batches]) => [kind, batches.map((b) => read(trained.parts, run.lattice, b))]));
+    const linearSize = Object.values(inputs)[0][0].linearSize;
+    await writeThermometerReadings(run.outputDir, run.name, { linearSize, heldOutMeanAbsoluteError: error, readings });
+    return error;
+  } finally {
+    trained.parts.model.dispose();
+  }
 }
 
 function read(parts: Parameters<typeof predictTemperatures>[0], lattice: LatticeModel, batch: SpinBatch): Float64Array {

@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 export function stableStringify(value: unknown): string {
   if (value === undefined) return 'undefined';
   return JSON.stringify(value, (_key, item: unknown) => {
-    if (item && typeof item === 'object' && !Array.isArray(item) && !ArrayBuffer.isView(item)) {
-      return Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return item;
+    if (!item || typeof item !== 'object' || Array.isArray(item) || ArrayBuffer.isView(item)) return item;
+    const entries = Object.entries(item as Record<string, unknown>);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries);
   });
 }
 

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
 import { stableHash } from './stable-hash.js';
 
-/** What a finished stage left: its folder, its JSON-safe summary and the hash of its inputs. */
+/** A finished stage's folder, JSON-safe summary and input hash. */
 export interface StageResult<S = unknown> {
   name: string;
   dir: string;

@@ -143,8 +143,8 @@ export function resolveStudyConfig(options: StudyOptions, registry: Registry): S
 const ISING_CRITICAL_TEMPERATURE = 2 / Math.log(1 + Math.SQRT2);
 
 /**
- * The preset's temperatures are chosen around the Ising T_c; for a lattice with another known critical (or BKT)
- * temperature they are scaled by T_c(lattice)/T_c(Ising), so a Potts or XY study spans its own transition.
+ * Scales the preset's temperatures, chosen around the Ising T_c, by T_c(lattice)/T_c(Ising) when the lattice
+ * has a known critical (or BKT) temperature, so that a Potts or XY study spans its own transition.
  */
 function presetTemperatures(temperatures: number[], criticalTemperature: number | undefined): number[] {
   if (criticalTemperature === undefined || !(criticalTemperature > 0)) return temperatures;
@@ -185,8 +185,8 @@ function resolveBackend(value: string): TrainingBackend {
 /**
  * Temperatures of the coarse thermometer's training ensembles: the study's temperatures plus 3 steps below
  * (not below half the lowest) and 6 above, at the median spacing. A posterior-mean reading cannot leave the
- * range it was trained on, so without this margin the flow at the ends of the range would be pinned inwards
- * (the majority flow runs far hotter above T_c than below it, hence the wider upper margin).
+ * range it was trained on, so without this margin the flow at the ends of the range would be pinned inwards.
+ * The upper margin is wider because the majority flow runs far hotter above T_c than it runs colder below.
  */
 export function thermometerTemperatures(points: StudyConfig['points']): number[] {
   const temperatures = [...new Set(points.map((p) => p.temperature))].sort((a, b) => a - b);
