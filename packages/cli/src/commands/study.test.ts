@@ -125,6 +125,29 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
   return false;
 }
 
+describe('rgae study --dataset', () => {
+  it('studies ensembles written by another program', () => {
+    const dataset = join(scratch, 'external');
+    const sample = runCli(['sample', '-L', '8', '--temperatures', '1.8,2.3,2.8', '--samples', '60', '--out', dataset], scratch, env);
+    expect(sample.status, sample.stderr).toBe(0);
+    // Another program's files: .npy only, temperatures in one manifest.
+    const manifest: Record<string, number> = {};
+    for (const name of readdirSync(dataset).filter((n) => n.endsWith('.json'))) {
+      const sidecar = JSON.parse(readFileSync(join(dataset, name), 'utf8')) as { temperature: number };
+      manifest[name.replace(/\.json$/, '.npy')] = sidecar.temperature;
+      rmSync(join(dataset, name));
+    }
+    writeFileSync(join(dataset, 'temperatures.json'), JSON.stringify(manifest));
+
+    const runDir = join(scratch, 'external-run');
+    const { status, stderr } = runCli(['study', '--preset', 'quick', '-L', '8', '--dataset', dataset, '--out', runDir], scratch, env);
+    expect(status, stderr).toBe(0);
+    const results = readResults(runDir);
+    expect(results.config.points.map((p) => p.temperature)).toEqual([1.8, 2.3, 2.8]);
+    expect(results.results.length).toBe(6);
+  }, 300_000);
+});
+
 describe('rgae study bad input', () => {
   const bad: Array<[string, string[], RegExp]> = [
     ['an unknown scheme', ['--scheme', 'majorty'], /Unknown RG scheme "majorty"\. Registered schemes: .*Did you mean "majority"\?/],

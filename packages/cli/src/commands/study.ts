@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { invalidArgument, parseValueList, readStudyFile, resolveStudyConfig, type StudyOptions, type StudyPreset, type TrainingBackend } from '@rgae/core';
+import { datasetTemperatures, invalidArgument, parseValueList, readStudyFile, resolveStudyConfig, type StudyOptions, type StudyPreset, type TrainingBackend } from '@rgae/core';
 import { RgaeCommand } from '../base-command.js';
 import { runStudy, type StudySummary } from '../study/run-study.js';
 
@@ -46,6 +46,12 @@ export default class Study extends RgaeCommand {
 
     const fromFile: StudyOptions = flags.config ? await readStudyFile(flags.config) : {};
     const options: StudyOptions = { ...fromFile, ...definedOnly(flagOptions(flags)) };
+    if (options.dataset !== undefined) {
+      if (options.temperatures || options.betas) {
+        throw invalidArgument('--dataset takes the temperatures from its files: drop --temperatures and --betas.');
+      }
+      options.temperatures = await datasetTemperatures(options.dataset);
+    }
     const config = resolveStudyConfig(options, registry);
     const out = flags.out ?? `runs/${config.preset}-${config.scheme}-${config.model}-L${config.linearSize}`;
 

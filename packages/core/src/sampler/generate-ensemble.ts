@@ -118,7 +118,8 @@ export function generateEnsemble<D extends SpinData>(
     nSamples,
     dtype: model.dtype,
     beta: params.beta,
-    temperature: 1 / params.beta,
+    // 1/β rounded to 12 digits, so that T = 1.8 given as β = 1/1.8 is stored as 1.8, not 1.7999999999999998.
+    temperature: Number((1 / params.beta).toPrecision(12)),
     coupling: params.coupling,
     field: params.field,
     sampler: sampler.id,

@@ -79,6 +79,25 @@ export async function importDataset(config: StudyConfig, registry: Registry, out
   return { files, linearSize: config.linearSize, temperatures: imported.map((e) => e.metadata.temperature), tauIntSweeps: imported.map(() => ({})), spacingSweeps: imported.map(() => 0) };
 }
 
+/**
+ * Temperatures of the ensembles in a dataset folder, sorted, read from the sidecars or temperatures.json
+ * without loading the configurations; the study takes its thermal points from them.
+ */
+export async function datasetTemperatures(folder: string): Promise<number[]> {
+  const fail = (problem: string) => new RgaeError('INVALID_ARGUMENT', `--dataset "${folder}": ${problem}`);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    throw fail('the folder does not exist or cannot be read.');
+  }
+  const manifest = names.includes('temperatures.json') ? await readManifest(join(folder, 'temperatures.json'), fail) : undefined;
+  const npyFiles = names.filter((n) => n.endsWith('.npy')).sort();
+  const temperatures: number[] = [];
+  for (const file of npyFiles) temperatures.push(await temperatureOf(folder, file, names, manifest, fail));
+  return temperatures.sort((a, b) => a - b);
+}
+
 async function readManifest(path: string, fail: (p: string) => RgaeError): Promise<Record<string, number>> {
   try {
     const value = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
