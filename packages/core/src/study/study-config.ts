@@ -71,7 +71,7 @@ const range = (start: number, stop: number, step: number) =>
 export const PRESETS: Record<StudyPreset, PresetValues> = {
   quick: { linearSize: 16, blockSize: 2, levels: 1, temperatures: [1.6, 2.0, 2.3, 2.6, 3.0], nSamples: 160, epochs: 4, fineTuneEpochs: 0, thermometerEpochs: 6, thermometerSamples: 120 },
   default: { linearSize: 16, blockSize: 2, levels: 1, temperatures: range(1.5, 3.5, 0.25), nSamples: 600, epochs: 12, fineTuneEpochs: 2, thermometerEpochs: 12, thermometerSamples: 400 },
-  paper: { linearSize: 32, blockSize: 2, levels: 1, temperatures: range(1.0, 3.5, 0.1), nSamples: 4000, epochs: 60, fineTuneEpochs: 10, thermometerEpochs: 40, thermometerSamples: 2000 },
+  paper: { linearSize: 32, blockSize: 2, levels: 1, temperatures: range(1.0, 3.5, 0.1), nSamples: 2000, epochs: 40, fineTuneEpochs: 10, thermometerEpochs: 30, thermometerSamples: 1000 },
 };
 
 /** Resolves options against a preset and the registry; every error names the field, the value and the fix. */
