@@ -1,6 +1,6 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ioError, writeFileAtomic } from '@rgae/core';
+import { ioError, makeFolder, writeFileAtomic } from '@rgae/core';
 
 /**
  * Creates the output folder and proves it writable before any work starts, so an unwritable --out fails
@@ -8,7 +8,7 @@ import { ioError, writeFileAtomic } from '@rgae/core';
  */
 export async function prepareOutputFolder(folder: string): Promise<void> {
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolder(folder);
   } catch (error) {
     throw ioError(folder, error);
   }

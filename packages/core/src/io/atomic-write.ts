@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { RgaeError } from '../errors/rgae-error.js';
+import { makeFolder } from './make-folder.js';
 
 /**
  * Writes a file atomically: the content goes to a temporary file in the same folder, which is then
@@ -11,7 +12,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolder(folder);
     await writeFile(temporary, content);
     await rename(temporary, path);
   } catch (error) {

@@ -1,9 +1,10 @@
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RgaeError } from '../errors/rgae-error.js';
 import { ioError, writeFileAtomic } from '../io/atomic-write.js';
 import { stableHash } from './stable-hash.js';
 import type { StudyConfig } from './study-config.js';
+import { makeFolder } from '../io/make-folder.js';
 
 export const STUDY_FORMAT = 'rgae.study';
 export const STUDY_FORMAT_VERSION = 1;
@@ -60,7 +61,7 @@ export async function prepareRunDirectory(
   }
 
   try {
-    await mkdir(runDir, { recursive: true });
+    await makeFolder(runDir);
   } catch (error) {
     throw ioError(runDir, error);
   }

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RgaeError } from '../errors/rgae-error.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
 import { stableHash } from './stable-hash.js';
+import { makeFolder } from '../io/make-folder.js';
 
 /** A finished stage's folder, JSON-safe summary and input hash. */
 export interface StageResult<S = unknown> {
@@ -62,7 +63,7 @@ interface StageRecord {
 export async function runStages<C>(stages: readonly StageDefinition<C>[], options: RunStagesOptions<C>): Promise<Record<string, StageResult>> {
   const logger = options.logger ?? silentLogger;
   const stagesDir = join(options.runDir, 'stages');
-  await mkdir(stagesDir, { recursive: true });
+  await makeFolder(stagesDir);
   await removeTemporaryFolders(stagesDir);
 
   const results: Record<string, StageResult> = {};
@@ -92,8 +93,8 @@ export async function runStages<C>(stages: readonly StageDefinition<C>[], option
     const started = Date.now();
     const outputDir = join(stagesDir, `.${stage.name}.tmp-${randomBytes(4).toString('hex')}`);
     const workDir = join(options.runDir, 'work', `${stage.name}-${hash.slice(0, 16)}`);
-    await mkdir(outputDir, { recursive: true });
-    await mkdir(workDir, { recursive: true });
+    await makeFolder(outputDir);
+    await makeFolder(workDir);
 
     const summary = await stage.run({ config: options.config, runDir: options.runDir, outputDir, workDir, upstream, logger });
     const completed: StageRecord = { name: stage.name, hash, summary, completedAt: new Date().toISOString() };
