@@ -46,14 +46,16 @@ export function axisCorrelation(matrix: Float64Array, linearSize: number): Float
 }
 
 /**
- * Second-moment correlation length from the connected matrix, ξ₂ = √(χ(0)/χ(k_min) − 1) / (2 sin(π/L)), with
- * χ(k) = (1/N) Σ_ij C_ij cos(k·(r_j − r_i)) averaged over k_min = (2π/L, 0) and (0, 2π/L). A ratio below 1,
- * possible from noise, gives 0, and χ(k_min) ≤ 0 gives NaN.
+ * Second-moment correlation length ξ₂ = √(χ(0)/χ(k_min) − 1) / (2 sin(π/L)) (Cooper, Freedman & Preston 1982),
+ * with χ(k) = (1/N) Σ_ij G_ij cos(k·(r_j − r_i)) averaged over k_min = (2π/L, 0) and (0, 2π/L). G is the full
+ * correlation ⟨v_i·v_j⟩: the connected matrix plus `zeroMode` = |Σ_i ⟨v_i⟩|², which enters χ(0) only, as for a
+ * uniform mean the k_min sum of a constant vanishes. This is the usual finite-size definition; below T_c it grows
+ * with L. A ratio below 1, possible from noise, gives 0, and χ(k_min) ≤ 0 gives NaN.
  */
-export function secondMomentLength(matrix: Float64Array, linearSize: number): number {
+export function secondMomentLength(matrix: Float64Array, linearSize: number, zeroMode = 0): number {
   const nSites = linearSize * linearSize;
   const cosines = Float64Array.from({ length: linearSize }, (_, d) => Math.cos((2 * Math.PI * d) / linearSize));
-  let chiZero = 0;
+  let chiZero = zeroMode;
   let chiLowest = 0;
 
   for (let i = 0; i < nSites; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addConfigurations, connectedMatrix, emptyCorrelationSums, subtractSums } from './correlation-sums.js';
+import { addConfigurations, alignWithMagnetisation, connectedMatrix, emptyCorrelationSums, subtractSums } from './correlation-sums.js';
 
 describe('connectedMatrix', () => {
   it('subtracts the product of the site means', () => {
@@ -30,5 +30,33 @@ describe('subtractSums', () => {
 
     const direct = addConfigurations(addConfigurations(emptyCorrelationSums(2, 1), encoded, 0, 1), encoded, 2, 3);
     expect(rest).toEqual(direct);
+  });
+});
+
+describe('alignWithMagnetisation', () => {
+  it('flips Ising configurations with negative magnetisation', () => {
+    const spins = Float64Array.from([-1, -1, 1, -1]);
+    alignWithMagnetisation(spins, 1);
+    expect(Array.from(spins)).toEqual([1, 1, -1, 1]);
+  });
+
+  it('rotates XY vectors so the magnetisation points along +x', () => {
+    const vectors = Float64Array.from([0, 1, 0, 1]);
+    alignWithMagnetisation(vectors, 2);
+    expect(vectors[0]).toBeCloseTo(1, 12);
+    expect(vectors[1]).toBeCloseTo(0, 12);
+  });
+
+  it('puts the most occupied one-hot channel first', () => {
+    const oneHot = Float64Array.from([0, 0, 1, 0, 0, 1, 1, 0, 0]);
+    alignWithMagnetisation(oneHot, 3);
+    expect(Array.from(oneHot)).toEqual([1, 0, 0, 1, 0, 0, 0, 1, 0]);
+  });
+
+  it('makes an ordered two-sector ensemble uncorrelated', () => {
+    // Half the configurations all up, half all down: without alignment C_ij = 1 for every pair.
+    const encoded = Float32Array.from([1, 1, 1, 1, -1, -1, -1, -1]);
+    const sums = addConfigurations(emptyCorrelationSums(2, 1), encoded, 0, 2);
+    expect(Array.from(connectedMatrix(sums)).every((value) => Math.abs(value) < 1e-12)).toBe(true);
   });
 });

@@ -16,7 +16,10 @@ export function emptyCorrelationSums(linearSize: number, channels: number): Corr
   return { linearSize, channels, count: 0, pairSums: new Float64Array(nSites * nSites), siteSums: new Float64Array(nSites * channels) };
 }
 
-/** Adds configurations [start, end) of an NHWC encoding [n, L, L, channels] to `sums` (in place). */
+/**
+ * Adds configurations [start, end) of an NHWC encoding [n, L, L, channels] to `sums` (in place), each first
+ * aligned with its own magnetisation by `alignWithMagnetisation`.
+ */
 export function addConfigurations(sums: CorrelationSums, encoded: Float32Array, start: number, end: number): CorrelationSums {
   const { linearSize, channels, siteSums } = sums;
   const width = linearSize * linearSize * channels;
@@ -24,12 +27,61 @@ export function addConfigurations(sums: CorrelationSums, encoded: Float32Array, 
 
   for (let n = start; n < end; n++) {
     for (let k = 0; k < width; k++) vectors[k] = encoded[n * width + k];
+    alignWithMagnetisation(vectors, channels);
     for (let k = 0; k < width; k++) siteSums[k] += vectors[k];
     if (channels === 1) addScalarPairs(sums.pairSums, vectors);
     else addVectorPairs(sums.pairSums, vectors, channels);
   }
   sums.count += end - start;
   return sums;
+}
+
+/**
+ * Maps a configuration to the representative of its global-symmetry orbit whose magnetisation points one fixed
+ * way: Ising spins are multiplied by the sign of Σ s_i; two-component (XY) vectors are rotated so that Σ v_i
+ * points along +x; one-hot (Potts) channels are reordered by occupation, most occupied first. On a finite
+ * lattice the sampler visits every symmetry sector, so without this ⟨v_i⟩ ≈ 0 even below T_c and
+ * ⟨v_i·v_j⟩ − ⟨v_i⟩·⟨v_j⟩ would keep the ordered part ⟨m⟩² instead of being connected.
+ */
+export function alignWithMagnetisation(vectors: Float64Array, channels: number): void {
+  const nSites = vectors.length / channels;
+  if (channels === 1) {
+    let sum = 0;
+    for (let i = 0; i < nSites; i++) sum += vectors[i];
+    if (sum < 0) for (let i = 0; i < nSites; i++) vectors[i] = -vectors[i];
+    return;
+  }
+
+  if (channels === 2) {
+    let mx = 0;
+    let my = 0;
+    for (let i = 0; i < nSites; i++) {
+      mx += vectors[2 * i];
+      my += vectors[2 * i + 1];
+    }
+    // A vanishing magnetisation has no direction, and float32 rounding of the angles (about 1e-7 per site)
+    // must not pick one, so it is left as it is.
+    if (Math.hypot(mx, my) < 1e-5 * nSites) return;
+    const angle = Math.atan2(my, mx);
+    const cos = Math.cos(angle);
+    const sin = Math.sin(angle);
+    for (let i = 0; i < nSites; i++) {
+      const x = vectors[2 * i];
+      const y = vectors[2 * i + 1];
+      vectors[2 * i] = cos * x + sin * y;
+      vectors[2 * i + 1] = -sin * x + cos * y;
+    }
+    return;
+  }
+
+  const occupation = new Float64Array(channels);
+  for (let i = 0; i < nSites; i++) for (let c = 0; c < channels; c++) occupation[c] += vectors[i * channels + c];
+  const order = Array.from({ length: channels }, (_, c) => c).sort((a, b) => occupation[b] - occupation[a] || a - b);
+  const site = new Float64Array(channels);
+  for (let i = 0; i < nSites; i++) {
+    for (let c = 0; c < channels; c++) site[c] = vectors[i * channels + order[c]];
+    vectors.set(site, i * channels);
+  }
 }
 
 /** Σ s_i s_j over the upper triangle for one configuration of one-component spins (the hot loop of this test). */
@@ -82,4 +134,16 @@ export function connectedMatrix(sums: CorrelationSums, out?: Float64Array): Floa
     }
   }
   return matrix;
+}
+
+/** |Σ_i ⟨v_i⟩|², the k = 0 weight that the connected matrix leaves out (averages over the configurations in `sums`). */
+export function zeroModeWeight(sums: CorrelationSums): number {
+  const { channels, count, siteSums } = sums;
+  let weight = 0;
+  for (let c = 0; c < channels; c++) {
+    let total = 0;
+    for (let k = c; k < siteSums.length; k += channels) total += siteSums[k];
+    weight += (total / count) ** 2;
+  }
+  return weight;
 }

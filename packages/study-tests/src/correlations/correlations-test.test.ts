@@ -18,11 +18,20 @@ describe('correlations test', () => {
 
   it('matches the exact G(r) of the block fixture', async () => {
     // q = 0.1, m = 0.5: ⟨s_i s_j⟩ = (1 − 2q)² = 0.64 within a 2×2 block and (1 − 2q)²m² = 0.16 between blocks.
-    // G(1) mixes both equally, G(2) is always between blocks.
+    // G(1) mixes both equally, G(2) is always between blocks. Aligning each configuration with its magnetisation
+    // leaves s_i·s_j unchanged and makes ⟨s_i⟩ = ⟨|m|⟩, so the connected G(r) is the pair value minus ⟨|m|⟩².
     const context = createStudyContextFixture({ linearSize: 4, nSamples: 400, temperatures: [2], blockNoise: () => 0.1, coarseOrder: () => 0.5 });
     const result = await correlationsTest.run(context);
     const rows = (result.tables.find((table) => table.id === 'correlation-function')?.rows ?? []) as number[][];
-    for (const [r, exact] of [[1, 0.4], [2, 0.16]]) {
+    const batch = context.original[0];
+    let meanAbsM = 0;
+    for (let n = 0; n < batch.nSamples; n++) {
+      let sum = 0;
+      for (let i = 0; i < 16; i++) sum += batch.data[n * 16 + i];
+      meanAbsM += Math.abs(sum) / 16 / batch.nSamples;
+    }
+    for (const [r, pair] of [[1, 0.4], [2, 0.16]]) {
+      const exact = pair - meanAbsM ** 2;
       const [, distance, correlation, error] = rows[r];
       expect(distance).toBe(r);
       expect(error).toBeGreaterThan(0);

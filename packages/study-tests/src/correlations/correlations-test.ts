@@ -16,7 +16,7 @@ import { checkContextAligned, criticalTemperatureOf, nearestPointIndex, temperat
 import { labelOf, leaderOf } from '../shared/model-comparison.js';
 import { cell, estimateCells, formatNumber, putScalars, scalarOf, withErrorColumns } from '../shared/table-cells.js';
 import { axisCorrelation, frobeniusDistance, frobeniusNorm, secondMomentLength, shareRetained, windowBlock } from './correlation-measures.js';
-import { addConfigurations, connectedMatrix, emptyCorrelationSums, subtractSums, type CorrelationSums } from './correlation-sums.js';
+import { addConfigurations, connectedMatrix, emptyCorrelationSums, subtractSums, zeroModeWeight, type CorrelationSums } from './correlation-sums.js';
 
 const ID = 'correlations';
 const TITLE = 'Spin correlations of originals and reconstructions';
@@ -46,7 +46,7 @@ function encodeChecked(lattice: LatticeModel, batch: SpinBatch): Float32Array {
 }
 
 /** Measure vector [‖C_o‖, ‖ΔC_rg‖, ‖ΔC_ae‖, retained_rg, retained_ae, ξ_o, ξ_rg, ξ_ae, G_o(0…R), G_rg(0…R), G_ae(0…R)]. */
-function measureVector(matrices: Float64Array[], linearSize: number): number[] {
+function measureVector(matrices: Float64Array[], linearSize: number, zeroModes: number[]): number[] {
   const [original, rg, ae] = matrices;
   return [
     frobeniusNorm(original),
@@ -54,7 +54,7 @@ function measureVector(matrices: Float64Array[], linearSize: number): number[] {
     frobeniusDistance(ae, original),
     shareRetained(original, rg),
     shareRetained(original, ae),
-    ...matrices.map((matrix) => secondMomentLength(matrix, linearSize)),
+    ...matrices.map((matrix, k) => secondMomentLength(matrix, linearSize, zeroModes[k])),
     ...matrices.flatMap((matrix) => Array.from(axisCorrelation(matrix, linearSize))),
   ];
 }
@@ -76,16 +76,17 @@ function pointCorrelations(lattice: LatticeModel, batches: SpinBatch[]): PointCo
   const nBlocks = jackknifeBlockCount(nSamples);
 
   const estimates = blockJackknifeVector(nBlocks, (leftOut) => {
-    if (leftOut === null) return measureVector(matrices, linearSize);
+    if (leftOut === null) return measureVector(matrices, linearSize, totals.map(zeroModeWeight));
     const [start, end] = blockRange(nSamples, nBlocks, leftOut);
-    encoded.forEach((values, k) => {
+    const zeroModes = encoded.map((values, k) => {
       part.pairSums.fill(0);
       part.siteSums.fill(0);
       part.count = 0;
       addConfigurations(part, values, start, end);
       connectedMatrix(subtractSums(totals[k], part, rest), leftOutMatrices[k]);
+      return zeroModeWeight(rest);
     });
-    return measureVector(leftOutMatrices, linearSize);
+    return measureVector(leftOutMatrices, linearSize, zeroModes);
   });
 
   const nDistances = Math.floor(linearSize / 2) + 1;
@@ -127,7 +128,7 @@ function lengthTable(context: StudyContext, points: PointCorrelations[]): Result
   const labels = sourceLabels(context);
   return {
     id: 'correlation-length',
-    caption: 'Second-moment correlation length ξ₂ (lattice units) of originals and reconstructions per temperature, jackknife errors.',
+    caption: 'Second-moment correlation length ξ₂ (lattice units) of originals and reconstructions per temperature, jackknife errors. ξ₂ = √(χ(0)/χ(k_min) − 1)/(2 sin(π/L)) from the full correlations, the usual finite-size definition: below T_c it grows with L and measures order, not a decay length.',
     columns: ['temperature T', ...withErrorColumns(...labels.map((label) => `${label} ξ₂`))],
     rows: context.points.map((point, i) => [cell(point.temperature), ...points[i].length.flatMap(estimateCells)]),
   };
@@ -153,7 +154,7 @@ function figuresAt(context: StudyContext, points: PointCorrelations[], index: nu
 
   const heatmaps: FigureSpec = {
     id: 'correlation-matrices',
-    caption: `Connected correlation matrices C_ij at ${at} (the point nearest T_c) between the sites of the top-left ${window}×${window} window, site index y·${window} + x.`,
+    caption: `Connected correlation matrices C_ij at ${at} (the point nearest T_c) between the sites of the top-left ${window}×${window} window, site index y·${window} + x; configurations aligned with their magnetisation.`,
     spec: facetedHeatmaps({
       title: `Connected correlations at ${at}`,
       panels: points[index].matrices.map((matrix, k) => ({ label: labels[k], matrix: windowBlock(matrix, linearSize, window) })),
@@ -249,7 +250,8 @@ export const correlationsTest: StudyTestDefinition<StudyContext> = {
   title: TITLE,
   description:
     'Connected correlation matrices C_ij = ⟨v_i·v_j⟩ − ⟨v_i⟩·⟨v_j⟩ of the originals and of both reconstructions per temperature, with v_i ' +
-    'the lattice\'s network encoding of spin i (the spin for Ising, (cos θ, sin θ) for XY); the Frobenius norm of the differences, ' +
+    'the lattice\'s network encoding of spin i (the spin for Ising, (cos θ, sin θ) for XY), each configuration first aligned with its ' +
+    'own magnetisation so that the ordered part ⟨m⟩² is removed below T_c; the Frobenius norm of the differences, ' +
     'the share retained 1 − ‖C_rec − C_orig‖_F/‖C_orig‖_F, G(r) along the axes and the second-moment correlation length ξ₂.',
   supports: () => true,
   run,
