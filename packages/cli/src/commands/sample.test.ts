@@ -58,6 +58,9 @@ describe('rgae sample', () => {
     ['β < 0', ['--betas=-0.2'], /Invalid β = -0.2 in --betas/],
     ['a malformed range', ['--temperatures', '1.5:3.5'], /Malformed range --temperatures "1.5:3.5": expected start:stop:step/],
     ['a reversed range', ['--temperatures', '3:1:0.5'], /stop 1 is below start 3/],
+    ['a negative seed', ['--seed=-3'], /Invalid seed -3: expected a non-negative integer/],
+    ['a field with a cluster sampler', ['--sampler', 'wolff', '--field', '0.1'], /Sampler "wolff" on the "ising" lattice with a field h = 0.1 is not implemented/],
+    ['negative thermalisation', ['--thermalisation=-5'], /Invalid --thermalisation -5: expected an integer ≥ 0/],
     ['an unknown kernel choice', ['--kernels', 'cuda'], /Invalid --kernels "cuda"\. Accepted values: auto, js, gpujs/],
     ['an XY-only combination', ['--lattice', 'xy', '--sampler', 'swendsen-wang'], /Unknown sampler "swendsen-wang" for lattice "xy"\. Samplers for "xy": metropolis, overrelaxation, wolff\. Sampler "swendsen-wang" exists for: ising/],
   ];

@@ -3,6 +3,7 @@ import {
   generateEnsemble,
   invalidArgument,
   parseKernelChoice,
+  Rng,
   validateChainRequest,
   writeEnsemble,
   type EnsembleMetadata,
@@ -60,8 +61,16 @@ export default class Sample extends RgaeCommand {
     const field = parseFiniteNumber(flags.field, '--field');
     if (flags.samples < 1) throw invalidArgument(`Invalid --samples ${flags.samples}: expected an integer ≥ 1.`);
 
+    if (flags.thermalisation !== undefined && flags.thermalisation < 0) {
+      throw invalidArgument(`Invalid --thermalisation ${flags.thermalisation}: expected an integer ≥ 0.`);
+    }
     const paramsAt = (beta: number): ModelParameters => ({ linearSize: flags['linear-size'], beta, coupling, field });
-    for (const point of points) validateChainRequest(model, sampler, paramsAt(point.beta));
+    for (const point of points) {
+      // Building a chain runs the sampler's own checks (e.g. cluster samplers reject h ≠ 0) before any file exists.
+      validateChainRequest(model, sampler, paramsAt(point.beta));
+      const rng = Rng.create(flags.seed, ['preflight']);
+      sampler.create({ ...paramsAt(point.beta), rng, initial: model.createConfiguration(flags['linear-size'], rng, 'hot'), kernels });
+    }
     await prepareOutputFolder(flags.out);
 
     const progress = createProgress();

@@ -156,6 +156,7 @@ describe('rgae study bad input', () => {
     ['a scheme that does not support the lattice', ['--lattice', 'xy', '--scheme', 'majority'], /RG scheme "majority" does not support lattice "xy"\. Schemes that do: decimation, block-average/],
     ['a model that cannot take L and b', ['-L', '18', '-b', '4'], /L = 18 is not divisible by b\^k = 4\^1 = 4/],
     ['a thermometer as the model', ['--model', 'thermometer'], /"thermometer" is a thermometer, not an autoencoder/],
+    ['an unavailable backend', ['--backend', 'node'], /Backend "node" is unavailable: .*npm install @tensorflow\/tfjs-node/],
     ['an unknown backend', ['--backend', 'wsam'], /Unknown backend "wsam"\. Accepted backends: auto, node, wasm, cpu\. Did you mean "wasm"\?/],
   ];
 
@@ -205,10 +206,12 @@ describe('rgae study bad input', () => {
     const wrongSize = runCli(['study', '--preset', 'quick', '--dataset', dataset, '--out', join(scratch, 'ds2')], scratch, env);
     expect(wrongSize.status).toBe(2);
     expect(errorLines(wrongSize.stderr)[0]).toMatch(/has L = 8, the study has L = 16\. Pass -L 8/);
+    expect(existsSync(join(scratch, 'ds2'))).toBe(false);
 
     rmSync(join(dataset, 'ising-L8-beta0.400000.json'));
     const noTemperature = runCli(['study', '--preset', 'quick', '-L', '8', '--dataset', dataset, '--out', join(scratch, 'ds3')], scratch, env);
     expect(noTemperature.status).toBe(2);
     expect(errorLines(noTemperature.stderr)[0]).toMatch(/no temperature for ising-L8-beta0.400000.npy: add an rgae sidecar .* or list it in temperatures.json/);
+    expect(existsSync(join(scratch, 'ds3'))).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ export default class Study extends RgaeCommand {
   ];
 
   static override flags = {
-    preset: Flags.string({ description: 'Size preset: quick (~2 min), default (~10 min) or paper (hours).', options: ['quick', 'default', 'paper'] }),
+    preset: Flags.string({ description: 'Size preset: quick (seconds), default (about a minute on 2 cores) or paper (hours; see docs/benchmarks.md).', options: ['quick', 'default', 'paper'] }),
     config: Flags.string({ description: 'Study file (.json, .yaml) with the same fields as these flags in camelCase; flags override it.' }),
     lattice: Flags.string({ description: 'Lattice model id (default ising).' }),
     sampler: Flags.string({ description: 'Sampler id (default wolff where registered).' }),

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
-import { invalidArgument, readEnsembleFolder, type ArchitectureDefinition } from '@rgae/core';
-import { trainComparison, type AutoencoderParts, type EpochRecord } from '@rgae/models';
+import { invalidArgument, readEnsembleFolder, RgaeError, type ArchitectureDefinition } from '@rgae/core';
+import { selectBackend, trainComparison, type AutoencoderParts, type EpochRecord } from '@rgae/models';
 import { RgaeCommand } from '../base-command.js';
 import { prepareOutputFolder } from '../output-folder.js';
 import { formatNumber } from '../render/format.js';
@@ -42,6 +42,12 @@ export default class Train extends RgaeCommand {
     const lattice = registry.get('lattice', ensembles[0].metadata.lattice);
     const scheme = registry.get('scheme', flags.scheme);
     const architecture = registry.get('architecture', flags.model) as ArchitectureDefinition<AutoencoderParts>;
+    if (!scheme.supports(lattice.id)) {
+      const supporting = registry.all('scheme').filter((s) => s.supports(lattice.id)).map((s) => s.id);
+      throw new RgaeError('INCOMPATIBLE', `RG scheme "${scheme.id}" does not support lattice "${lattice.id}". Schemes that do: ${supporting.join(', ') || '(none)'}.`);
+    }
+    architecture.validate({ channels: lattice.channels, linearSize: ensembles[0].batch.linearSize, blockSize: flags['block-size'], seed: flags.seed });
+    await selectBackend(flags.backend as 'auto');
     await prepareOutputFolder(flags.out);
 
     const epochs: TrainSummary['epochs'] = [];

@@ -4,6 +4,7 @@ import {
   coarsenStage,
   ensembleStage,
   prepareRunDirectory,
+  readDataset,
   runStages,
   testsStage,
   type Registry,
@@ -11,6 +12,7 @@ import {
   type StudyConfig,
   type TestsStageSummary,
 } from '@rgae/core';
+import { selectBackend } from '@rgae/models';
 import { createProgress } from '../render/progress.js';
 import { renderTable } from '../render/table.js';
 import { modelStages } from './model-stages.js';
@@ -37,12 +39,18 @@ export interface RunStudyOptions {
 
 /** Prepares the run directory, runs (or resumes) every stage, and prints the summary table. */
 export async function runStudy({ registry, config, out, force, json, log }: RunStudyOptions): Promise<StudySummary> {
+  // Checks that can fail run before the run directory is created, so bad input leaves no files behind.
+  await selectBackend(config.backend);
+  if (config.dataset !== null) await readDataset(config, registry);
+
   const versions = await packageVersions();
   const plugins = registry.loadedPlugins();
   const { state } = await prepareRunDirectory(out, { config, versions, plugins }, force);
+  const skipped = registry.all('test').filter((t) => !config.tests.includes(t.id)).map((t) => t.id);
 
   const progress = createProgress();
   progress.done(`${state === 'resumed' ? 'Resuming' : 'Starting'} study in ${out} (preset ${config.preset}, ${config.lattice}, L = ${config.linearSize}, ${config.points.length} temperatures)`);
+  if (skipped.length > 0) progress.done(`Not running tests ${skipped.join(', ')}: not selected or not supporting lattice "${config.lattice}".`);
   const onProgress = (event: { stage: string; done: number; total: number }) => progress.update(event.stage, event);
 
   const stages = [

@@ -14,6 +14,17 @@ import type { EnsembleStageSummary } from './ensemble-stage.js';
  * (`{"run-a.npy": 2.0, …}`). Every file must have the study's L and the lattice's dtype and spin values.
  */
 export async function importDataset(config: StudyConfig, registry: Registry, outputDir: string): Promise<EnsembleStageSummary> {
+  const imported = await readDataset(config, registry);
+  const files: string[] = [];
+  for (const { batch, metadata } of imported) files.push((await writeEnsemble(outputDir, batch, metadata)).slice(outputDir.length + 1));
+  return { files, linearSize: config.linearSize, temperatures: imported.map((e) => e.metadata.temperature), tauIntSweeps: imported.map(() => ({})), spacingSweeps: imported.map(() => 0) };
+}
+
+/**
+ * Reads and checks every ensemble of `config.dataset`, sorted by temperature, without writing anything; the
+ * study runs it before creating its run directory, so a bad dataset leaves no files behind.
+ */
+export async function readDataset(config: StudyConfig, registry: Registry): Promise<Array<{ batch: SpinBatch; metadata: EnsembleMetadata }>> {
   const folder = config.dataset!;
   const model = registry.get('lattice', config.lattice);
   const fail = (problem: string) => new RgaeError('INVALID_ARGUMENT', `--dataset "${folder}": ${problem}`);
@@ -73,10 +84,7 @@ export async function importDataset(config: StudyConfig, registry: Registry, out
   const duplicate = temperatures.find((t, i) => temperatures.indexOf(t) !== i);
   if (duplicate !== undefined) throw fail(`two files have temperature ${duplicate}; give one ensemble per temperature.`);
 
-  imported.sort((a, b) => a.metadata.temperature - b.metadata.temperature);
-  const files: string[] = [];
-  for (const { batch, metadata } of imported) files.push((await writeEnsemble(outputDir, batch, metadata)).slice(outputDir.length + 1));
-  return { files, linearSize: config.linearSize, temperatures: imported.map((e) => e.metadata.temperature), tauIntSweeps: imported.map(() => ({})), spacingSweeps: imported.map(() => 0) };
+  return imported.sort((a, b) => a.metadata.temperature - b.metadata.temperature);
 }
 
 /**
