@@ -183,14 +183,14 @@ describe('rgae study bad input', () => {
     writeFileSync(join(runDir, 'study.json'), JSON.stringify({ format: 'rgae.study', specHash: 'other', config: { linearSize: 32 } }));
     const refused = runCli(['study', '--preset', 'quick', '--out', runDir], scratch, env);
     expect(refused.status).toBe(2);
-    expect(errorLines(refused.stderr)[0]).toMatch(/holds another study \(differs in: .*linearSize.*\)\. Pass --force to replace it/);
+    expect(errorLines(refused.stderr)[0]).toMatch(/contains another study \(differs in: .*linearSize.*\)\. Pass --force to replace it/);
 
     const foreign = join(scratch, 'foreign');
     mkdirSync(foreign);
     writeFileSync(join(foreign, 'notes.txt'), 'keep me');
     const forced = runCli(['study', '--preset', 'quick', '--out', foreign, '--force'], scratch, env);
     expect(forced.status).toBe(2);
-    expect(errorLines(forced.stderr)[0]).toMatch(/non-empty folder that holds no rgae study/);
+    expect(errorLines(forced.stderr)[0]).toMatch(/non-empty folder that contains no rgae study/);
     expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 

@@ -107,6 +107,6 @@ describe('ensemble files', () => {
     }
     const ensembles = await readEnsembleFolder(folder);
     expect(ensembles.map((e) => e.metadata.beta)).toEqual([0.3, 0.4, 0.5]);
-    await expect(readEnsembleFolder(mkdtempSync(join(tmpdir(), 'rgae-empty-')))).rejects.toThrow(/holds no .npy ensembles/);
+    await expect(readEnsembleFolder(mkdtempSync(join(tmpdir(), 'rgae-empty-')))).rejects.toThrow(/contains no .npy ensembles/);
   });
 });

@@ -90,7 +90,7 @@ export async function readEnsembleFolder(folder: string): Promise<StoredEnsemble
   }
   const npyFiles = names.filter((name) => name.endsWith('.npy')).sort();
   if (npyFiles.length === 0) {
-    throw new RgaeError('INVALID_ARGUMENT', `The folder "${folder}" holds no .npy ensembles. Write some with "rgae sample --out ${folder}".`);
+    throw new RgaeError('INVALID_ARGUMENT', `The folder "${folder}" contains no .npy ensembles. Write some with "rgae sample --out ${folder}".`);
   }
   const ensembles = await Promise.all(npyFiles.map((name) => readEnsemble(join(folder, name))));
   return ensembles.sort((a, b) => a.metadata.beta - b.metadata.beta);

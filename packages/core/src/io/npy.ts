@@ -26,7 +26,7 @@ function descrOf(data: NpyArray): string {
 export function encodeNpy(data: NpyArray, shape: readonly number[]): Uint8Array {
   const count = shape.reduce((a, b) => a * b, 1);
   if (count !== data.length) {
-    throw new RgaeError('INVALID_ARGUMENT', `npy shape [${shape.join(', ')}] holds ${count} values, data has ${data.length}.`);
+    throw new RgaeError('INVALID_ARGUMENT', `npy shape [${shape.join(", ")}] has ${count} values, data has ${data.length}.`);
   }
   const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
   let header = `{'descr': '${descrOf(data)}', 'fortran_order': False, 'shape': ${shapeText}, }`;

@@ -41,7 +41,7 @@ export async function prepareRunDirectory(
     if (!existing) {
       throw new RgaeError(
         'INVALID_ARGUMENT',
-        `--out "${runDir}" is a non-empty folder that holds no rgae study (no study.json). Choose an empty or new folder.`,
+        `--out "${runDir}" is a non-empty folder that contains no rgae study (no study.json). Choose an empty or new folder.`,
       );
     }
     if (existing.specHash === specHash) {
@@ -53,7 +53,7 @@ export async function prepareRunDirectory(
       );
       throw new RgaeError(
         'INVALID_ARGUMENT',
-        `--out "${runDir}" holds another study (differs in: ${changed.join(', ')}). Pass --force to replace it, or choose another --out.`,
+        `--out "${runDir}" contains another study (differs in: ${changed.join(', ')}). Pass --force to replace it, or choose another --out.`,
       );
     }
     for (const entry of entries) await rm(join(runDir, entry), { recursive: true, force: true });

@@ -42,13 +42,13 @@ describe('prepareRunDirectory', () => {
     expect((await prepareRunDirectory(runDir, record(config), false)).state).toBe('resumed');
 
     const other = { ...config, linearSize: 32 } as StudyConfig;
-    await expect(prepareRunDirectory(runDir, record(other), false)).rejects.toThrow(/holds another study \(differs in: linearSize\)\. Pass --force/);
+    await expect(prepareRunDirectory(runDir, record(other), false)).rejects.toThrow(/contains another study \(differs in: linearSize\)\. Pass --force/);
     expect((await prepareRunDirectory(runDir, record(other), true)).state).toBe('replaced');
   });
 
   it('never takes over a folder that is not an rgae run, even with --force', async () => {
     const runDir = mkdtempSync(join(tmpdir(), 'rgae-foreign-'));
     await import('node:fs/promises').then((fs) => fs.writeFile(join(runDir, 'thesis.tex'), 'precious'));
-    await expect(prepareRunDirectory(runDir, record(config), true)).rejects.toThrow(/holds no rgae study/);
+    await expect(prepareRunDirectory(runDir, record(config), true)).rejects.toThrow(/contains no rgae study/);
   });
 });

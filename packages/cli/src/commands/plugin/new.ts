@@ -1,6 +1,8 @@
 import { Args, Flags } from '@oclif/core';
 import { RgaeCommand } from '../../base-command.js';
 import { scaffoldPlugin, type ScaffoldResult } from '../../plugins/scaffold/scaffold-plugin.js';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 
 export default class PluginNew extends RgaeCommand {
   static override description =
@@ -29,8 +31,15 @@ export default class PluginNew extends RgaeCommand {
     this.log(`Created ${result.packageName} in ${result.dir}:`);
     for (const file of result.files) this.log(`  ${file}`);
     this.log('');
-    this.log(`Next: cd ${result.dir} && npm install && npm test`);
+    // @rgae/core is not on the npm registry yet, so the package is pointed at the core this CLI runs with.
+    this.log(`Next: cd ${result.dir} && npm install --save-dev ${localCoreFolder()} && npm test`);
     this.log(`Ids are namespaced "${result.namespace}/…". Add the package to "plugins" in a project's rgae.config.json to use it.`);
     return result;
   }
 }
+
+/** Folder of the @rgae/core package this CLI runs with (a workspace checkout's packages/core). */
+function localCoreFolder(): string {
+  return dirname(createRequire(import.meta.url).resolve('@rgae/core/package.json'));
+}
+

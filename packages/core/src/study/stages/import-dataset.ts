@@ -46,8 +46,8 @@ export async function readDataset(config: StudyConfig, registry: Registry): Prom
     const [nSamples, rows, cols] = decoded.shape;
     if (decoded.shape.length !== 3 || rows !== cols) throw fail(`${file} has shape (${decoded.shape.join(', ')}); expected [nSamples, L, L].`);
     if (rows !== config.linearSize) throw fail(`${file} has L = ${rows}, the study has L = ${config.linearSize}. Pass -L ${rows} or use matching files.`);
-    if (decoded.dtype !== model.dtype) throw fail(`${file} holds ${decoded.dtype} values; lattice "${model.id}" stores ${model.dtype}.`);
-    if (model.id === 'ising' && decoded.data.some((v) => v !== 1 && v !== -1)) throw fail(`${file} holds values other than ±1.`);
+    if (decoded.dtype !== model.dtype) throw fail(`${file} contains ${decoded.dtype} values; lattice "${model.id}" stores ${model.dtype}.`);
+    if (model.id === 'ising' && decoded.data.some((v) => v !== 1 && v !== -1)) throw fail(`${file} contains values other than ±1.`);
 
     const beta = 1 / temperature;
     const batch: SpinBatch = { lattice: model.id, linearSize: rows, nSamples, data: decoded.data as SpinData };
