@@ -261,7 +261,9 @@ const CELL_EDGES = [
 
 function header(title: string, width?: number, height?: number): VegaLiteSpec {
   const size = width === undefined || height === undefined ? {} : { width: round(width), height: round(height) };
-  return { $schema: SCHEMA, title, ...size, background: 'white' };
+  // labelLimit 0 lifts vega's 160-pixel cut of legend labels, which made series names such as
+  // "RG-embedded: rg-encoder (validation)" unreadable.
+  return { $schema: SCHEMA, title, ...size, background: 'white', config: { legend: { labelLimit: 0 } } };
 }
 
 function cellEncoding(

@@ -54,7 +54,7 @@ export async function loadStudyContext(registry: Registry, config: StudyConfig, 
 export function testsStage({ registry, provenance }: { registry: Registry; provenance: Record<string, unknown> }): StageDefinition<StudyConfig, TestsStageSummary> {
   return {
     name: 'tests',
-    version: 3,
+    version: 4,
     dependsOn: ['ensembles', 'coarsen', MODEL_STAGES.rg, MODEL_STAGES.ae, MODEL_STAGES.thermometers],
     inputs: (c) => ({ tests: c.tests }),
     async run({ config, outputDir, upstream }) {
