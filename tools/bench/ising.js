@@ -121,6 +121,6 @@ recordSection('ising', {
     '|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    'The machine was shared with other parallel work while this ran, so absolute rates are lower bounds.',
+    'Run by `npm run bench` with no other work on the machine; other load would only lower the rates.',
   ].join('\n'),
 });

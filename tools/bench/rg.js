@@ -66,7 +66,7 @@ recordSection('rg', {
     `One step L → L/2 on batches of ${SITES_PER_BATCH.toLocaleString('en')} sites, each rate timed over at least ${MIN_SECONDS} s on one core.`,
     `gpu.js ran in its \`${gpujsMode()}\` mode (no GPU reachable from Node here), so both columns measure the CPU.`,
     'The gpu.js kernel computes block sums or the top-left copy, and TypeScript finishes signs, ties, means and angles in both columns.',
-    'Both implementations give identical output (tested). The machine was shared with parallel work, so rates are noisy.',
+    'Both implementations give identical output (tested). Run by `npm run bench` with no other work on the machine.',
     '',
     '| scheme | L | typed arrays (configurations/s) | gpu.js (configurations/s) | typed arrays / gpu.js |',
     '|---|---|---|---|---|',

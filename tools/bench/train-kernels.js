@@ -144,7 +144,7 @@ const matMulRows = matMulCases.map(({ a: aShape, b: bShape, transposeA, transpos
 
 const markdown = [
   `CPU milliseconds per kernel call on the wasm backend (single-threaded, SIMD), best of ${REPEATS} rounds of ${CALLS} calls.`,
-  'The machine was shared with other parallel work; CPU time keeps other processes out of the figures, but cache contention remains.',
+  'Run by `npm run bench` with no other work on the machine; the figures are CPU time, which other processes would not enter.',
   '',
   'Conv2DBackpropFilter (the wasm backend has none). rgae registers the patches strategy: im2col in JavaScript, then one BatchMatMul.',
   '',

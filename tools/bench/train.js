@@ -190,7 +190,7 @@ recordSection('train', {
     '"tfjs model.fit" is TensorFlow.js\'s own loop on the same backend and kernels. The wasm backend runs single-threaded in Node (no threaded-SIMD build is loaded).',
     `The cpu backend trained on ${CPU_SAMPLES} samples per epoch, its conv gradients being slow. ` +
       (torch ? `PyTorch ${torch.torch} ran on ${torch.threads} thread (\`torch.set_num_threads(1)\`), the same as the wasm backend, from Debian's python3-torch.` : 'PyTorch was not available (`/usr/bin/python3 -c "import torch"` failed).'),
-    `The machine (${cpus().length} cores) was shared with other parallel work while this ran; CPU time removes most of its effect, but cache and memory contention remain.`,
+    `Run by \`npm run bench\` on ${cpus().length} cores with no other work on the machine; CPU time would also keep other processes out of the figures.`,
     '',
     '| model | phase | rgae wasm | tfjs model.fit (wasm) | rgae cpu | PyTorch | rgae wasm / PyTorch |',
     '|---|---|---|---|---|---|---|',

@@ -13,6 +13,10 @@ export async function prepareOutputFolder(folder: string): Promise<void> {
     throw ioError(folder, error);
   }
   const probe = join(folder, `.rgae-write-check-${process.pid}`);
-  await writeFileAtomic(probe, '');
+  try {
+    await writeFileAtomic(probe, '');
+  } catch (error) {
+    throw ioError(folder, (error as { cause?: unknown }).cause ?? error);
+  }
   await rm(probe, { force: true });
 }

@@ -17,12 +17,12 @@ describe('parseValueList', () => {
 
   it.each([
     ['1.5:3.5', /three numbers/],
-    ['1.5:abc:0.1', /"abc" is not a number/],
+    ['1.5:abc:0.1', /"abc" is not a finite number/],
     ['3:1:0.5', /stop 1 is below start 3/],
     ['1:2:0', /step must be > 0/],
     ['1:2:-1', /step must be > 0/],
     ['1:1000:0.001', /at most 1000/],
-    ['2,,3', /"" is not a number/],
+    ['2,,3', /"" is not a finite number/],
     ['2,2', /lists 2 twice/],
     ['', /is empty/],
   ])('rejects %j', (text, message) => {

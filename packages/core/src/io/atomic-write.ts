@@ -28,7 +28,7 @@ export function ioError(path: string, error: unknown): RgaeError {
     code === 'EACCES' || code === 'EPERM'
       ? 'permission denied'
       : code === 'ENOTDIR' || code === 'EEXIST'
-        ? 'a path component is a file, not a folder'
+        ? 'it, or a folder above it, is a file, not a folder'
         : code === 'ENOSPC'
           ? 'no space left on the device'
           : code === 'EROFS'

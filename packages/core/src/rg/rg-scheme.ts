@@ -34,7 +34,7 @@ export function assertCoarsenable(linearSize: number, blockSize: number, levels:
   if (linearSize % divisor !== 0) {
     throw invalidArgument(
       `L = ${linearSize} is not divisible by b^k = ${blockSize}^${levels} = ${divisor}. ` +
-        `Choose L as a multiple of ${divisor} or use fewer levels.`,
+        `Choose L as a multiple of ${divisor}${levels > 1 ? ' or use fewer levels' : ''}.`,
     );
   }
 }

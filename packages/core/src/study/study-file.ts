@@ -49,8 +49,9 @@ export async function readStudyFile(path: string): Promise<StudyOptions> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
-  } catch {
-    throw new RgaeError('IO', `Cannot read the study file "${path}": it does not exist or is unreadable.`);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder, not a file' : 'it does not exist or is unreadable';
+    throw new RgaeError('IO', `Cannot read the study file "${path}": ${reason}.`);
   }
   return parseStudyFile(text, path);
 }

@@ -39,7 +39,7 @@ function parseRange(text: string, flag: string, example: string): number[] {
 function parseNumber(part: string, flag: string, text: string, example: string): number {
   const value = Number(part.trim());
   if (part.trim() === '' || !Number.isFinite(value)) {
-    throw invalidArgument(`Malformed ${flag} "${text}": "${part.trim()}" is not a number; ${example}.`);
+    throw invalidArgument(`Malformed ${flag} "${text}": "${part.trim()}" is not a finite number; ${example}.`);
   }
   return value;
 }
