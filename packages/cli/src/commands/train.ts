@@ -51,7 +51,6 @@ export default class Train extends RgaeCommand {
     await prepareOutputFolder(flags.out);
 
     const epochs: TrainSummary['epochs'] = [];
-    if (!this.jsonEnabled()) this.log(['stage', 'epoch', 'loss', 'val loss'].map((c) => c.padEnd(12)).join(''));
     const result = await trainComparison({
       architecture,
       lattice,
@@ -66,6 +65,7 @@ export default class Train extends RgaeCommand {
       onEpoch: (record) => {
         epochs.push({ stage: record.stage, epoch: record.epoch, loss: record.loss, valLoss: record.valLoss });
         if (!this.jsonEnabled()) {
+          if (epochs.length === 1) this.log(['stage', 'epoch', 'loss', 'val loss'].map((c) => c.padEnd(12)).join(''));
           this.log([record.stage, `${record.epoch}/${record.epochs}`, formatNumber(record.loss, 5), formatNumber(record.valLoss, 5)].map((c) => c.padEnd(12)).join(''));
         }
       },
@@ -73,7 +73,12 @@ export default class Train extends RgaeCommand {
     result.rgModel.autoencoder.dispose();
     result.aeModel.autoencoder.dispose();
 
-    if (!this.jsonEnabled()) this.log(`Models and history.json written to ${flags.out} (backend ${result.backend}).`);
+    const stages = [result.rg.encoder, result.rg.decoder, ...(result.rg.fineTune ? [result.rg.fineTune] : []), result.ae];
+    const restored = stages.reduce((sum, stage) => sum + stage.resumedEpochs, 0);
+    if (!this.jsonEnabled()) {
+      if (restored > 0) this.log(`${restored} epochs were restored from the checkpoints in ${flags.out} instead of trained again.`);
+      this.log(`Models and history.json written to ${flags.out} (backend ${result.backend}).`);
+    }
     return { backend: result.backend, out: flags.out, epochs };
   }
 }

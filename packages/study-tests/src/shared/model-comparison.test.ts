@@ -40,7 +40,9 @@ describe('table cells', () => {
   });
 
   it('formats estimates for verdicts', () => {
-    expect(formatEstimate({ mean: 2.30412, error: 0.0213 })).toBe('2.3 ± 0.021');
+    expect(formatEstimate({ mean: 2.30412, error: 0.0213 })).toBe('2.304 ± 0.021');
+    expect(formatEstimate({ mean: 0.1234, error: 0.5 })).toBe('0.12 ± 0.50');
+    expect(formatEstimate({ mean: 1.5, error: 0 })).toBe('1.5');
     expect(formatEstimate({ mean: NaN, error: 0 })).toBe('n/a');
   });
 });

@@ -42,11 +42,15 @@ export function formatNumber(value: number | null | undefined, digits = 3): stri
   return Number(value.toPrecision(digits)).toString();
 }
 
-/** Formats an estimate for a verdict, e.g. "2.31 ± 0.02", leaving the error out when it is unknown. */
+/**
+ * Formats an estimate for a verdict, e.g. "2.301 ± 0.011": the error to two significant digits and the mean to
+ * the same decimal place, leaving the error out when it is unknown or zero.
+ */
 export function formatEstimate(estimate: Estimate | undefined): string {
   if (estimate === undefined || !Number.isFinite(estimate.mean)) return 'n/a';
-  if (!Number.isFinite(estimate.error)) return formatNumber(estimate.mean);
-  return `${formatNumber(estimate.mean)} ± ${formatNumber(estimate.error, 2)}`;
+  if (!Number.isFinite(estimate.error) || estimate.error <= 0) return formatNumber(estimate.mean);
+  const decimals = Math.max(0, Math.min(10, 1 - Math.floor(Math.log10(estimate.error))));
+  return `${estimate.mean.toFixed(decimals)} ± ${estimate.error.toFixed(decimals)}`;
 }
 
 /** Returns column names for quantities given with their errors: each name followed by "<name> error". */
