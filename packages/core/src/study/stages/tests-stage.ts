@@ -54,14 +54,16 @@ export async function loadStudyContext(registry: Registry, config: StudyConfig, 
 export function testsStage({ registry, provenance }: { registry: Registry; provenance: Record<string, unknown> }): StageDefinition<StudyConfig, TestsStageSummary> {
   return {
     name: 'tests',
-    version: 4,
+    version: 5,
     dependsOn: ['ensembles', 'coarsen', MODEL_STAGES.rg, MODEL_STAGES.ae, MODEL_STAGES.thermometers],
     inputs: (c) => ({ tests: c.tests }),
     async run({ config, outputDir, upstream }) {
       const context = await loadStudyContext(registry, config, upstream);
       const results: StudyTestResult[] = [];
       for (const id of config.tests) {
-        results.push(await registry.get('test', id).run(context));
+        const result = await registry.get('test', id).run(context);
+        // Verdicts often open with a model label ("plain AE …"); as the report's sentences they start upper case.
+        results.push({ ...result, verdict: result.verdict.charAt(0).toUpperCase() + result.verdict.slice(1) });
       }
       const record = { format: RESULTS_FORMAT, formatVersion: RESULTS_FORMAT_VERSION, config, ...provenance, backend: context.backend, results };
       await writeFileAtomic(join(outputDir, 'results.json'), JSON.stringify(record, numericReplacer, 2) + '\n');
