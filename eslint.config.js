@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// Layering: cli → plugins, models, rg-schemes → core. The nx module-boundaries rule holds the line:
+// Layering: cli → plugins, models, rg-schemes → core. The nx module-boundaries rule enforces it:
 // core imports neither tfjs, oclif nor gpu.js, and nothing imports the cli.
 const boundaries = {
   enforceBuildableLibDependency: false,

@@ -102,7 +102,7 @@ function parseFiniteNumber(text: string, flag: string): number {
   return value;
 }
 
-/** One row per temperature: every summarised observable with its error, then τ_int in sweeps and the spacing. */
+/** Renders one row per temperature: every summarised observable with its error, then τ_int in sweeps and the spacing. */
 function renderSummary(results: readonly EnsembleMetadata[]): string {
   const observableNames = [...new Set(results.flatMap((r) => Object.keys(r.observables)))];
   const tauNames = [...new Set(results.flatMap((r) => Object.keys(r.tauIntSweeps)))];

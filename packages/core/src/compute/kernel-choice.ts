@@ -1,6 +1,6 @@
 import { invalidArgument } from '../errors/rgae-error.js';
 
-/** Which implementation of the hot loops to use: typed-array TypeScript, gpu.js kernels, or measured. */
+/** Implementation of the hot loops: typed-array TypeScript, gpu.js kernels, or the faster of the two by measurement. */
 export type KernelChoice = 'auto' | 'js' | 'gpujs';
 export type KernelImplementationId = 'js' | 'gpujs';
 

@@ -150,7 +150,7 @@ export class Registry {
     return this.ids(kind).map((key) => this.container.get<PartTypes[K]>(TOKENS[kind], { name: key }));
   }
 
-  /** Every registered part with the plugin that provided it. */
+  /** Lists every registered part with the plugin that provided it. */
   list(): RegistryEntry[] {
     return PART_KINDS.flatMap((kind) => [...this.entries.get(kind)!.values()]);
   }

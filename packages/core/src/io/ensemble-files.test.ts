@@ -49,6 +49,16 @@ describe('npy encoding', () => {
     }
   });
 
+  it('reads equivalent type descriptors', () => {
+    for (const [written, read] of [["'|i1'", "'<i1'"], ["'<f4'", "'=f4'"]]) {
+      const data = written === "'|i1'" ? Int8Array.from([1, -1]) : Float32Array.from([0.5, 2]);
+      const bytes = encodeNpy(data, [2]);
+      const text = new TextDecoder('latin1').decode(bytes).replace(written, read);
+      const decoded = decodeNpy(Uint8Array.from(text, (c) => c.charCodeAt(0)), 'descr.npy');
+      expect(Array.from(decoded.data)).toEqual(Array.from(data));
+    }
+  });
+
   it('aligns the data to 64 bytes', () => {
     const bytes = encodeNpy(spins, [2, 4, 4]);
     expect((bytes.length - spins.length) % 64).toBe(0);

@@ -68,8 +68,7 @@ export function decodeNpy(bytes: Uint8Array, source: string): DecodedNpy {
   if (!descr || !fortran || shapeText === undefined) throw corrupt('the header lacks descr, fortran_order or shape');
   if (fortran === 'True') throw corrupt('Fortran-ordered arrays are not supported; save with C order');
 
-  const dtype = (Object.entries(DESCR).find(([, d]) => d === descr || d === descr.replace('=', '<'))?.[0] ??
-    (descr === '<i1' ? 'int8' : descr === '<u1' ? 'uint8' : undefined)) as DecodedNpy['dtype'] | undefined;
+  const dtype = dtypeOfDescr(descr);
   if (!dtype) throw corrupt(`unsupported dtype ${descr}; expected one of ${Object.values(DESCR).join(', ')}`);
 
   const shape = shapeText
@@ -80,7 +79,7 @@ export function decodeNpy(bytes: Uint8Array, source: string): DecodedNpy {
   if (shape.some((n) => !Number.isInteger(n) || n < 0)) throw corrupt(`invalid shape (${shapeText})`);
 
   const count = shape.reduce((a, b) => a * b, 1);
-  const itemSize = dtype === 'float64' ? 8 : dtype === 'float32' ? 4 : 1;
+  const itemSize = ITEM_SIZE[dtype];
   const dataStart = headerStart + headerLength;
   const expected = count * itemSize;
   if (bytes.length - dataStart !== expected) {
@@ -97,6 +96,15 @@ export function decodeNpy(bytes: Uint8Array, source: string): DecodedNpy {
           ? new Float32Array(raw)
           : new Float64Array(raw);
   return { dtype, shape, data };
+}
+
+const ITEM_SIZE: Record<DecodedNpy['dtype'], number> = { int8: 1, uint8: 1, float32: 4, float64: 8 };
+
+/** Maps a numpy type descriptor to its dtype; '=' (native order) reads as little-endian, and one-byte types may carry '<'. */
+function dtypeOfDescr(descr: string): DecodedNpy['dtype'] | undefined {
+  const normalised = descr.replace('=', '<').replace(/^<([iu]1)$/, '|$1');
+  const entry = Object.entries(DESCR).find(([, d]) => d === normalised);
+  return entry?.[0] as DecodedNpy['dtype'] | undefined;
 }
 
 export function isSpinData(data: NpyArray): data is SpinData {

@@ -1,4 +1,4 @@
-/** Shape information every architecture receives; core knows nothing of the tensor library. */
+/** Shape information every architecture receives; core does not depend on the tensor library. */
 export interface ArchitectureSpec {
   /** Input channels of the lattice's network encoding. */
   channels: number;

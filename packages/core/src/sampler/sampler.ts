@@ -12,7 +12,7 @@ export interface ChainOptions<D extends SpinData = SpinData> extends ModelParame
 
 /**
  * One Markov chain. `sweep` performs one sweep: N = L² attempted single-site updates for local samplers,
- * one cluster step for cluster samplers (the sampler's `sweepDefinition` says which).
+ * one cluster step for cluster samplers (the sampler's `sweepDefinition` states which).
  */
 export interface MarkovChain<D extends SpinData = SpinData> {
   readonly configuration: D;
@@ -31,7 +31,7 @@ export interface SamplerDefinition<D extends SpinData = SpinData> {
   readonly lattice: string;
   readonly description: string;
   readonly family: 'local' | 'cluster';
-  /** What one call of `sweep` does, in words (shown by `rgae list`). */
+  /** Description of one call of `sweep`, in words (shown by `rgae list`). */
   readonly sweepDefinition: string;
   /** True for checkerboard updates, which need an even L. */
   readonly requiresEvenLinearSize?: boolean;

@@ -57,7 +57,12 @@ export function autocorrelation(series: Series): Float64Array {
 
   const rho = new Float64Array(n);
   const c0 = re[0];
-  for (let t = 0; t < n; t++) rho[t] = c0 > 0 ? re[t] / c0 : t === 0 ? 1 : 0;
+  if (c0 > 0) {
+    for (let t = 0; t < n; t++) rho[t] = re[t] / c0;
+  } else {
+    // A constant series has no fluctuations: ρ(0) = 1 by definition and no correlation beyond.
+    rho[0] = 1;
+  }
   return rho;
 }
 

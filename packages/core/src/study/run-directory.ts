@@ -23,9 +23,9 @@ export interface StudyRecord {
 export type RunDirectoryState = 'new' | 'resumed' | 'replaced';
 
 /**
- * Prepares the run directory: a missing or empty folder starts a new run; a folder holding a study with the
- * same config resumes it; a study with another config is refused unless `force` (then replaced); a non-empty
- * folder that is not an rgae run is always refused, so --force never deletes foreign files.
+ * Prepares the run directory. A missing or empty folder starts a new run, and a folder containing a study with
+ * the same config resumes it. A study with another config is rejected unless `force`, which replaces it. A
+ * non-empty folder that is not an rgae run is always rejected, so --force never deletes foreign files.
  */
 export async function prepareRunDirectory(
   runDir: string,

@@ -6,7 +6,7 @@ export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => {
     if (!item || typeof item !== 'object' || Array.isArray(item) || ArrayBuffer.isView(item)) return item;
     const entries = Object.entries(item as Record<string, unknown>);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    entries.sort(([a], [b]) => compareKeys(a, b));
     return Object.fromEntries(entries);
   });
 }
@@ -14,4 +14,10 @@ export function stableStringify(value: unknown): string {
 /** SHA-256 (hex) of the stable JSON of a value. */
 export function stableHash(value: unknown): string {
   return createHash('sha256').update(stableStringify(value)).digest('hex');
+}
+
+/** Orders keys by UTF-16 code units, the same in every locale (unlike localeCompare). */
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

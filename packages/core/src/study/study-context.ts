@@ -19,7 +19,7 @@ export interface WeightTensor {
 }
 
 /**
- * What a trained autoencoder left for the study tests, evaluated on the held-out configurations of every
+ * Outputs of a trained autoencoder for the study tests, evaluated on the held-out configurations of every
  * thermal point (index i of each array is point i of `StudyContext.points`).
  */
 export interface ModelArtefacts {

@@ -46,7 +46,7 @@ describe('prepareRunDirectory', () => {
     expect((await prepareRunDirectory(runDir, record(other), true)).state).toBe('replaced');
   });
 
-  it('never takes over a folder that is not an rgae run, even with --force', async () => {
+  it('keeps foreign folders even with --force', async () => {
     const runDir = mkdtempSync(join(tmpdir(), 'rgae-foreign-'));
     await import('node:fs/promises').then((fs) => fs.writeFile(join(runDir, 'thesis.tex'), 'precious'));
     await expect(prepareRunDirectory(runDir, record(config), true)).rejects.toThrow(/contains no rgae study/);

@@ -38,8 +38,8 @@ export function addConfigurations(sums: CorrelationSums, encoded: Float32Array, 
 
 /**
  * Maps a configuration to the representative of its global-symmetry orbit whose magnetisation points one fixed
- * way: Ising spins are multiplied by the sign of Σ s_i; two-component (XY) vectors are rotated so that Σ v_i
- * points along +x; one-hot (Potts) channels are reordered by occupation, most occupied first. On a finite
+ * way. Ising spins are multiplied by the sign of Σ s_i. Two-component (XY) vectors are rotated so that Σ v_i
+ * points along +x. One-hot (Potts) channels are reordered by occupation, most occupied first. On a finite
  * lattice the sampler visits every symmetry sector, so without this ⟨v_i⟩ ≈ 0 even below T_c and
  * ⟨v_i·v_j⟩ − ⟨v_i⟩·⟨v_j⟩ would keep the ordered part ⟨m⟩² instead of being connected.
  */

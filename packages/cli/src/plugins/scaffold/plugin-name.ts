@@ -1,6 +1,6 @@
 import { invalidArgument } from '@rgae/core';
 
-/** Longest npm package name, counting the scope. */
+/** Maximum length of an npm package name, counting the scope. */
 const MAX_NAME_LENGTH = 214;
 
 /** npm's rule for new package names: lower case, URL-safe, optionally scoped as `@scope/name`. */

@@ -55,7 +55,7 @@ function checkTargetFolder(dir: string): void {
 
 /**
  * Writes a new plugin package: package.json (ESM, `@rgae/core` as a peer dependency), tsconfig files and a
- * README. Its src/ holds an example lattice, sampler and RG scheme, with tests that run the core conformance
+ * README. Its src/ contains an example lattice, sampler and RG scheme, with tests that run the core conformance
  * suites. Throws an RgaeError for an invalid package name or an existing non-empty target folder.
  */
 export function scaffoldPlugin(options: ScaffoldOptions): ScaffoldResult {

@@ -9,7 +9,7 @@ import type { StudyConfig } from '../study-config.js';
 import type { EnsembleStageSummary } from './ensemble-stage.js';
 
 /**
- * Imports ensembles produced elsewhere. The folder holds `.npy` files of shape [nSamples, L, L] and either an
+ * Imports ensembles produced elsewhere. The folder contains `.npy` files of shape [nSamples, L, L] and either an
  * rgae sidecar `<name>.json` beside each, or one `temperatures.json` mapping file names to temperatures
  * (`{"run-a.npy": 2.0, …}`). Every file must have the study's L and the lattice's dtype and spin values.
  */
@@ -21,7 +21,7 @@ export async function importDataset(config: StudyConfig, registry: Registry, out
 }
 
 /**
- * Reads and checks every ensemble of `config.dataset`, sorted by temperature, without writing anything; the
+ * Reads and checks every ensemble of `config.dataset`, sorted by temperature, without writing anything. The
  * study runs it before creating its run directory, so a bad dataset leaves no files behind.
  */
 export async function readDataset(config: StudyConfig, registry: Registry): Promise<Array<{ batch: SpinBatch; metadata: EnsembleMetadata }>> {
@@ -88,8 +88,8 @@ export async function readDataset(config: StudyConfig, registry: Registry): Prom
 }
 
 /**
- * Temperatures of the ensembles in a dataset folder, sorted, read from the sidecars or temperatures.json
- * without loading the configurations; the study takes its thermal points from them.
+ * Reads the sorted temperatures of a dataset folder's ensembles from the sidecars or temperatures.json,
+ * without loading the configurations. The study takes its thermal points from them.
  */
 export async function datasetTemperatures(folder: string): Promise<number[]> {
   const fail = (problem: string) => new RgaeError('INVALID_ARGUMENT', `--dataset "${folder}": ${problem}`);

@@ -42,3 +42,11 @@ export function heatBathThresholds(beta: number, coupling: number, field: number
   }
   return table;
 }
+
+/**
+ * Bond threshold of the Fortuin–Kasteleyn cluster samplers: a bond between aligned spins (anti-aligned for
+ * J < 0) is added when a uniform 32-bit draw is below p·2³², p = 1 − exp(−2β|J|).
+ */
+export function bondThreshold(beta: number, coupling: number): number {
+  return Math.floor(-Math.expm1(-2 * beta * Math.abs(coupling)) * UINT32_RANGE);
+}

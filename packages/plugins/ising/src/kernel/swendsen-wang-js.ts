@@ -1,4 +1,4 @@
-import { UINT32_RANGE } from './acceptance-table.js';
+import { bondThreshold } from './acceptance-table.js';
 
 /**
  * Swendsen–Wang updates (R. H. Swendsen and J.-S. Wang, Phys. Rev. Lett. 58, 86 (1987)) for
@@ -21,7 +21,7 @@ export class SwendsenWangKernel {
     const nSites = linearSize * linearSize;
     this.parent = new Int32Array(nSites);
     this.decision = new Int8Array(nSites);
-    this.threshold = Math.floor(-Math.expm1(-2 * beta * Math.abs(coupling)) * UINT32_RANGE);
+    this.threshold = bondThreshold(beta, coupling);
     this.alignment = coupling < 0 ? -1 : 1;
   }
 

@@ -1,4 +1,4 @@
-import { UINT32_RANGE } from './acceptance-table.js';
+import { bondThreshold } from './acceptance-table.js';
 
 /**
  * Wolff single-cluster updates (U. Wolff, Phys. Rev. Lett. 62, 361 (1989)) for H = −J Σ s_i s_j at h = 0.
@@ -23,7 +23,7 @@ export class WolffKernel {
     const nSites = linearSize * linearSize;
     this.stack = new Int32Array(nSites);
     this.visited = new Int32Array(nSites);
-    this.threshold = Math.floor(-Math.expm1(-2 * beta * Math.abs(coupling)) * UINT32_RANGE);
+    this.threshold = bondThreshold(beta, coupling);
     this.alignment = coupling < 0 ? -1 : 1;
   }
 
